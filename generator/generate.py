@@ -1,0 +1,57 @@
+"""The one core both faces share: a project folder -> every generated file and the nav.
+
+``generate`` checks the briefing, plans the pages, renders them and adds the static
+assets, returning everything in memory. ``tree`` writes it to a folder for any builder;
+``plugin`` hands the same files to MkDocs. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.check import load_settings, require_briefing
+from generator.errors import Problem
+from generator.pages import plan_nav, plan_pages
+from generator.render import make_environment, render_page
+from generator.settings import Settings, project_paths
+
+ASSETS_DIR = "assets"
+
+
+@dataclass
+class GeneratedSite:
+    """Every generated file (uri -> bytes), the navigation, and the check's warnings."""
+
+    settings: Settings
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def pages(self) -> list[str]:
+        return [uri for uri in self.files if uri.endswith(".md")]
+
+
+def generate(root: Path, settings: Settings | None = None) -> GeneratedSite:
+    """Check, plan and render the briefing of the project at ``root``.
+
+    Raises :class:`~generator.errors.BriefingError` with every problem when the
+    briefing has errors; nothing is returned half-made.
+    """
+    settings = settings or load_settings(root)
+    briefing, problems = require_briefing(root, settings)
+    _, templates_dir = project_paths(root, settings)
+    env = make_environment(templates_dir)
+    env.globals.update(site_title=settings.title, config_description=settings.description)
+    site = GeneratedSite(settings=settings, warnings=problems)
+    for spec in plan_pages(briefing, settings):
+        site.files[spec.uri] = render_page(env, spec.template, spec.context).encode("utf-8")
+    assets = templates_dir / ASSETS_DIR
+    if assets.is_dir():
+        for path in sorted(assets.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                site.files[f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"] = path.read_bytes()
+    site.nav = plan_nav(briefing, settings)
+    return site

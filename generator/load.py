@@ -1,0 +1,223 @@
+"""Stage 1 of the pipeline: the bytes of one YAML file -> plain values with positions.
+
+Safe and strict, nothing else: the file is decoded as UTF-8, parsed into events by
+libyaml's C parser where available, and built into dicts, lists and scalars by this
+module, so that anchors, aliases, tags, duplicate keys and nesting that is too deep are
+refused with their line, and every key and value keeps its 1-based position for the
+checks that come later. Nothing is ever constructed from a tag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from generator.errors import Problem, Severity
+
+MAX_FILE_BYTES = 1 << 20
+MAX_DEPTH = 32
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: A path into a loaded document: mapping keys and list indexes, as pydantic reports them.
+DataPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_STR = "tag:yaml.org,2002:str"
+_CONSTRUCTOR = SafeConstructor()
+_RESOLVER = Resolver()
+_CONSTRUCTED_TAGS = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+}
+
+
+@dataclass
+class LoadedFile:
+    """One YAML document as plain values, with where each key and value stands."""
+
+    path: Path
+    display: str
+    data: Any = None
+    value_positions: dict[DataPath, Position] = field(default_factory=dict)
+    key_positions: dict[DataPath, Position] = field(default_factory=dict)
+    #: the text as written of plain scalars YAML turned into booleans, numbers or null
+    raw_scalars: dict[DataPath, str] = field(default_factory=dict)
+
+    def position(self, data_path: DataPath, *, key: bool = False) -> Position:
+        """The position of a value (or of its key), or of its nearest enclosing node."""
+        table = self.key_positions if key else self.value_positions
+        probe = tuple(data_path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.key_positions:
+                return self.key_positions[probe]
+            probe = probe[:-1]
+        return self.value_positions.get((), (1, 1))
+
+
+class YamlProblem(Exception):
+    """A file that cannot be loaded at all; carries the located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.format())
+
+
+def load_file(path: Path, display: str | None = None) -> LoadedFile:
+    """Read, decode and parse one YAML file; raise :class:`YamlProblem` when that is impossible."""
+    shown = display or str(path)
+    raw = path.read_bytes()
+    return load_bytes(raw, path, shown)
+
+
+def load_bytes(raw: bytes, path: Path, display: str) -> LoadedFile:
+    """Load YAML from bytes already read (the fuzz harness and the tests enter here)."""
+    if len(raw) > MAX_FILE_BYTES:
+        _fail(display, 1, 1, f"file is {len(raw)} bytes, over the 1 MiB limit",
+              "split the file, or move long text out of it")
+    text = _decode(raw, display)
+    loaded = LoadedFile(path=path, display=display)
+    builder = _Builder(text, loaded)
+    try:
+        loaded.data = builder.document()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        _fail(display, line, column, f"YAML syntax: {message}", _syntax_hint(text, line, column))
+    except yaml.YAMLError as exc:
+        _fail(display, 1, 1, f"YAML syntax: {exc}", "check the file's indentation and quoting")
+    return loaded
+
+
+def _decode(raw: bytes, display: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        _fail(display, line, column, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+              "save the file as UTF-8")
+    return text.removeprefix("\ufeff")
+
+
+def _syntax_hint(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
+        return "indent with spaces, not tabs"
+    return "check indentation, and quote text that contains ': ' or starts with a special character"
+
+
+def _fail(display: str, line: int, column: int, message: str, hint: str) -> None:
+    raise YamlProblem(Problem(display, line, column, Severity.ERROR, message, hint))
+
+
+class _Builder:
+    """Walks libyaml's events and builds plain values, refusing what the format forbids."""
+
+    def __init__(self, text: str, loaded: LoadedFile) -> None:
+        self.loader = Loader(text)
+        self.loaded = loaded
+
+    def document(self) -> Any:
+        loader = self.loader
+        try:
+            loader.get_event()  # StreamStart
+            if loader.check_event(yaml.StreamEndEvent):
+                return None
+            loader.get_event()  # DocumentStart
+            value = self.node((), 0)
+            loader.get_event()  # DocumentEnd
+            if not loader.check_event(yaml.StreamEndEvent):
+                event = loader.peek_event()
+                self.refuse(event, "a file holds one YAML document; found a second ('---')",
+                            "remove the second document or move it to its own file")
+            return value
+        finally:
+            loader.dispose()
+
+    def refuse(self, event: yaml.Event, message: str, hint: str) -> None:
+        mark = event.start_mark
+        _fail(self.loaded.display, mark.line + 1, mark.column + 1, message, hint)
+
+    def node(self, at: DataPath, depth: int) -> Any:
+        event = self.loader.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.refuse(event, f"YAML aliases are not allowed (*{event.anchor})",
+                        "write the value out in full instead of referring to an anchor")
+        if getattr(event, "anchor", None):
+            self.refuse(event, f"YAML anchors are not allowed (&{event.anchor})",
+                        "remove the anchor; write each value out in full")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            self.refuse(event, f"YAML tags are not allowed ({tag})",
+                        "remove the tag; quote the value if it must be text")
+        if depth > MAX_DEPTH:
+            self.refuse(event, f"nesting deeper than {MAX_DEPTH} levels",
+                        "the format needs only a few levels of nesting")
+        mark = event.start_mark
+        self.loaded.value_positions[at] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            value = _scalar(event)
+            if not isinstance(value, str):
+                self.loaded.raw_scalars[at] = event.value
+            return value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not self.loader.check_event(yaml.SequenceEndEvent):
+                items.append(self.node((*at, len(items)), depth + 1))
+            self.loader.get_event()
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(at, depth)
+        self.refuse(event, "unexpected YAML structure", "check the file's indentation")
+        return None
+
+    def mapping(self, at: DataPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            key_event = self.loader.peek_event()
+            if not isinstance(key_event, yaml.ScalarEvent):
+                if isinstance(key_event, yaml.AliasEvent):
+                    self.refuse(key_event, f"YAML aliases are not allowed (*{key_event.anchor})",
+                                "write the key out in full")
+                self.refuse(key_event, "a mapping key must be a plain name",
+                            "write keys as `name: value`")
+            self.loader.get_event()
+            if key_event.anchor or key_event.tag not in (None, "!"):
+                self.refuse(key_event, "anchors and tags are not allowed on keys", "remove them")
+            key = key_event.value
+            if key == "<<" and key_event.implicit[0]:
+                self.refuse(key_event, "YAML merge keys (<<) are not allowed",
+                            "write every field out in full")
+            mark = key_event.start_mark
+            position = (mark.line + 1, mark.column + 1)
+            if key in result:
+                first = self.loaded.key_positions[(*at, key)]
+                self.refuse(key_event, f"duplicate key '{key}' (first at line {first[0]})",
+                            "keep one of the two; YAML would silently use the last")
+            self.loaded.key_positions[(*at, key)] = position
+            result[key] = self.node((*at, key), depth + 1)
+        self.loader.get_event()
+        return result
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """Plain scalars resolve as YAML 1.1 would (so `NO` is a boolean the checks can refuse);
+    quoted ones are always text; dates stay as the text written."""
+    tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
+    if tag in _CONSTRUCTED_TAGS:
+        construct = SafeConstructor.yaml_constructors[tag]
+        return construct(_CONSTRUCTOR, ScalarNode(tag, event.value))
+    return event.value

@@ -1,0 +1,65 @@
+"""The whole-site face: MkDocs builds the site into a temporary folder, then it is swapped in.
+
+A failed build (a briefing error, a broken link under ``--strict``) leaves the previous
+site exactly as it was: nothing half-written is ever published.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.errors import BriefingError, Problem, Severity
+
+
+class SiteBuildError(Exception):
+    """MkDocs could not build the site; the message says why."""
+
+
+def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict: bool = True) -> Path:
+    """Build the site of the project at ``root`` into ``out`` atomically."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_path = root / config_file
+    if not config_path.is_file():
+        raise BriefingError([Problem(config_file, 1, 1, Severity.ERROR, "mkdocs.yml not found",
+                                     "run the command from the project folder, or pass --root")])
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    try:
+        config = load_config(str(config_path), site_dir=str(staging), strict=strict)
+        build(config)
+    except (MkDocsException, SystemExit) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(str(exc) or "MkDocs aborted the build") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, out)
+    return out
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def quiet_mkdocs_logging(verbose: bool = False) -> None:
+    """Show MkDocs' warnings (and its progress when verbose) as plain lines."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
