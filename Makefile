@@ -1,0 +1,47 @@
+# The two commands: `make site` builds the site into site/, `make test` runs every test.
+# Both set themselves up: a virtual environment in .venv with pinned dependencies.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: site test serve check lint lock fuzz bench clean
+
+site: $(VENV)/.site
+	$(BIN)/briefing build
+
+test: $(VENV)/.test
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/python -m pytest
+
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve
+
+check: $(VENV)/.site
+	$(BIN)/briefing check
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: requirements/site.lock pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements/site.lock
+	$(PIP) install --no-deps -e .
+	@touch $@
+
+$(VENV)/.test: requirements/test.lock pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements/test.lock
+	$(PIP) install --no-deps -e .
+	@touch $(VENV)/.site $@
+
+# Re-pin every dependency from requirements/*.in (run after editing them).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install -q -r requirements/site.in
+	(echo "# Generated from site.in by \`make lock\`: every package pinned so builds agree over time."; .lock-venv/bin/pip freeze) > requirements/site.lock
+	.lock-venv/bin/pip install -q -r requirements/test.in
+	(echo "# Generated from test.in by \`make lock\`: every package pinned so test runs agree over time."; .lock-venv/bin/pip freeze) > requirements/test.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .venv
