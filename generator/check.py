@@ -268,7 +268,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[DataPath, tuple[Any, ..
     at: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
-        if (isinstance(current, dict) and isinstance(part, str) and part in current) or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
+        in_mapping = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_mapping or in_list:
             current = current[part]
         else:
             return tuple(at), tuple(loc[index:])

@@ -9,10 +9,10 @@ into lines of ``path:line:column: severity: message``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is: errors fail every run, warnings only under ``--strict``."""
 
     ERROR = "error"
