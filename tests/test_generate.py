@@ -1,0 +1,46 @@
+"""The shared core and its Markdown face: generate() and `briefing build --markdown`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import MakeProject, run_briefing
+
+
+def test_markdown_tree_holds_pages_assets_and_nav(make_project: MakeProject, tmp_path: Path) -> None:
+    root = make_project()
+    out = tmp_path / "md"
+    result = run_briefing("build", "--markdown", str(out), cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert {"index.md", "topics/shipment.md", "timeline.md", "status.md", "sources/index.md",
+            "sources/alpha-report.md", "sources/beta-report.md", "entities/index.md",
+            "entities/alpha-country.md", "assets/briefing.css", "_nav.yml"} <= written
+    nav = yaml.safe_load((out / "_nav.yml").read_text())["nav"]
+    assert nav[0] == {"Home": "index.md"}
+    assert {"Topics": ["topics/shipment.md"]} in nav
+    topic = (out / "topics/shipment.md").read_text()
+    assert topic.startswith("---\ndescription: ")
+    assert '<article class="bf-fact bf-fact--disputed" id="goat-count" markdown>' in topic
+    assert "[^goat-count-1]: [Alpha report on the shipment](../sources/alpha-report.md)" in topic
+
+
+def test_a_broken_briefing_writes_nothing(make_project: MakeProject, tmp_path: Path) -> None:
+    root = make_project({"briefings/topics/shipment.yml": "title: x\nsummary: y\nfacts: []\n"})
+    out = tmp_path / "md"
+    result = run_briefing("build", "--markdown", str(out), cwd=root)
+    assert result.returncode == 1
+    assert "briefings/topics/shipment.yml:3:8: error: 'facts' needs at least one item" in result.stderr
+    assert not out.exists()
+
+
+def test_core_modules_never_import_mkdocs(repo_root: Path) -> None:
+    code = ("import sys, generator.generate, generator.tree, generator.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
