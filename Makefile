@@ -11,7 +11,7 @@ site: $(VENV)/.site
 	$(BIN)/briefing build
 
 test: $(VENV)/.test
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests $(wildcard benchmarks fuzz)
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.site

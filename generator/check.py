@@ -37,6 +37,8 @@ class CheckResult:
     briefing: Briefing | None
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    #: topic id -> its loaded file, for checks that locate problems later (quotes)
+    topic_files: dict[str, LoadedFile] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -83,6 +85,9 @@ class _Checker:
         self.dir = briefings_dir
         self.problems: list[Problem] = []
         self.files = 0
+        #: ids whose file exists but did not validate: already reported, so references
+        #: to them are not reported again as unknown
+        self.invalid_ids: set[str] = set()
 
     def problem(self, loaded: LoadedFile, at: DataPath, message: str, hint: str = "", *,
                 key: bool = False, severity: Severity = Severity.ERROR) -> None:
@@ -108,6 +113,8 @@ class _Checker:
                 model = _validate(Entities, entities_loaded, self.problems)
                 if isinstance(model, Entities):
                     entities = {eid: (entities_loaded, ent) for eid, ent in model.root.items()}
+                elif isinstance(entities_loaded.data, dict):
+                    self.invalid_ids.update(f"entity:{eid}" for eid in entities_loaded.data)
         else:
             self.file_problem(entities_file, "entities.yml is missing",
                               "create briefings/entities.yml (it may be `{}`)")
@@ -121,7 +128,8 @@ class _Checker:
             entities={eid: model for eid, (_, model) in entities.items()},
             topics={tid: model for tid, (_, model) in topics.items()},
         )
-        return CheckResult(briefing, self.problems, self.files)
+        return CheckResult(briefing, self.problems, self.files,
+                           {tid: loaded for tid, (loaded, _) in topics.items()})
 
     def load_one(self, path: Path) -> LoadedFile | None:
         self.files += 1
@@ -150,11 +158,11 @@ class _Checker:
                 continue
             seen_lower[stem.lower()] = path
             loaded = self.load_one(path)
-            if loaded is None:
-                continue
-            record = _validate(model, loaded, self.problems)
-            if record is not None:
+            record = None if loaded is None else _validate(model, loaded, self.problems)
+            if loaded is not None and record is not None:
                 found[stem] = (loaded, record)
+            else:
+                self.invalid_ids.add(f"{folder.name}:{stem}")
         return found
 
     def stray_files(self) -> None:
@@ -186,7 +194,7 @@ class _Checker:
                     fact_seen[fact.id.lower()] = (loaded.display, line)
                 for c_index, cite in enumerate(fact.cites):
                     used_sources.add(cite.source)
-                    if cite.source not in sources:
+                    if cite.source not in sources and f"sources:{cite.source}" not in self.invalid_ids:
                         self.problem(loaded, (*at, "cites", c_index, "source"),
                                      f"unknown source '{cite.source}'", _closest(cite.source, sources,
                                                                                 "briefings/sources/"))
@@ -198,7 +206,7 @@ class _Checker:
                 for role in ("attributed_to", "denied_by", "entities"):
                     for e_index, entity_id in enumerate(getattr(fact, role)):
                         used_entities.add(entity_id)
-                        if entity_id not in entities:
+                        if entity_id not in entities and f"entity:{entity_id}" not in self.invalid_ids:
                             self.problem(loaded, (*at, role, e_index), f"unknown entity '{entity_id}'",
                                          _closest(entity_id, entities, "briefings/entities.yml"))
                 if len({c.source for c in fact.cites}) == 1:
