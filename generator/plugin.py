@@ -61,8 +61,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             config.site_url = settings.base_url.rstrip("/") + "/"
         if not config.nav:
             config.nav = self.site.nav
+        if self.site.warnings:
+            log.info(f"briefing: {len(self.site.warnings)} warning(s); `briefing check` lists them")
         for warning in self.site.warnings:
-            log.info(warning.format().replace("\n", " "))
+            log.debug(warning.format().replace("\n", " "))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
