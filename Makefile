@@ -20,6 +20,21 @@ serve: $(VENV)/.site
 check: $(VENV)/.site
 	$(BIN)/briefing check
 
+# Time and memory of every stage at three sizes (takes several minutes; see benchmarks/README.md).
+# BENCH_SIZES=small,medium for a quicker run.
+BENCH_SIZES ?= small,medium,large
+bench: $(VENV)/.site
+	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --out benchmarks/out/results.json
+
+# Fuzz bytes -> load -> check -> render for FUZZ_SECONDS (default 60), at most 2 GB of memory.
+# Inputs that crash land in fuzz/crashes/ (keep them: tests/test_fuzz_regressions.py replays them);
+# new interesting inputs go to a temporary corpus, so fuzz/corpus/ only holds the seeds.
+FUZZ_SECONDS ?= 60
+fuzz: $(VENV)/.test
+	work=$$(mktemp -d) && $(BIN)/python fuzz/fuzz_pipeline.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+		-timeout=30 -artifact_prefix=fuzz/crashes/ -print_final_stats=1 $$work fuzz/corpus; \
+		status=$$?; rm -rf $$work; exit $$status
+
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	$(PYTHON) -m venv $(VENV)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from generator.briefing import Briefing
 from generator.errors import BriefingError, Problem, Severity
 from generator.load import DataPath, LoadedFile, YamlProblem, load_file
-from generator.model import ID_PATTERN, Entities, Entity, Source, Topic
+from generator.model import ID_PATTERN, Entities, Entity, Fact, Source, Topic
 from generator.settings import CONFIG_NAME, Settings, project_paths
 
 QUOTE_WORD_LIMIT = 40
@@ -88,6 +88,9 @@ class _Checker:
         #: ids whose file exists but did not validate: already reported, so references
         #: to them are not reported again as unknown
         self.invalid_ids: set[str] = set()
+        #: topics that did not validate, holding those of their facts that did (None for the
+        #: others), so one run also reports the references of the valid facts
+        self.partial_topics: dict[str, tuple[LoadedFile, Topic]] = {}
 
     def problem(self, loaded: LoadedFile, at: DataPath, message: str, hint: str = "", *,
                 key: bool = False, severity: Severity = Severity.ERROR) -> None:
@@ -109,19 +112,20 @@ class _Checker:
         entities_loaded: LoadedFile | None = None
         if entities_file.exists():
             entities_loaded = self.load_one(entities_file)
-            if entities_loaded is not None:
-                model = _validate(Entities, entities_loaded, self.problems)
-                if isinstance(model, Entities):
-                    entities = {eid: (entities_loaded, ent) for eid, ent in model.root.items()}
-                elif isinstance(entities_loaded.data, dict):
-                    self.invalid_ids.update(f"entity:{eid}" for eid in entities_loaded.data)
+            model = None if entities_loaded is None else _validate(Entities, entities_loaded, self.problems)
+            if isinstance(model, Entities) and entities_loaded is not None:
+                entities = {eid: (entities_loaded, ent) for eid, ent in model.root.items()}
+            elif entities_loaded is not None and isinstance(entities_loaded.data, dict):
+                self.invalid_ids.update(f"entity:{eid}" for eid in entities_loaded.data)
+            else:  # unreadable: which entities it holds is not known, so none is "unknown"
+                self.invalid_ids.add("entity:*")
         else:
             self.file_problem(entities_file, "entities.yml is missing",
                               "create briefings/entities.yml (it may be `{}`)")
         self.stray_files()
         if not topics and not any(p.is_error for p in self.problems):
             self.file_problem(self.dir / "topics", "there are no topics", "add briefings/topics/<id>.yml")
-        self.cross_check(sources, entities, topics, entities_loaded)
+        self.cross_check(sources, entities, {**topics, **self.partial_topics}, entities_loaded)
         errors = any(p.is_error for p in self.problems)
         briefing = None if errors else Briefing(
             sources={sid: model for sid, (_, model) in sources.items()},
@@ -163,6 +167,8 @@ class _Checker:
                 found[stem] = (loaded, record)
             else:
                 self.invalid_ids.add(f"{folder.name}:{stem}")
+                if model is Topic and loaded is not None:
+                    self.partial_topics[stem] = (loaded, _facts_that_validate(loaded.data))
         return found
 
     def stray_files(self) -> None:
@@ -183,6 +189,8 @@ class _Checker:
         used_entities: set[str] = set()
         for loaded, topic in topics.values():
             for index, fact in enumerate(topic.facts):
+                if fact is None:  # did not validate: its problems are already reported
+                    continue
                 at: DataPath = ("facts", index)
                 first = fact_seen.get(fact.id.lower())
                 if first:
@@ -206,14 +214,17 @@ class _Checker:
                 for role in ("attributed_to", "denied_by", "entities"):
                     for e_index, entity_id in enumerate(getattr(fact, role)):
                         used_entities.add(entity_id)
-                        if entity_id not in entities and f"entity:{entity_id}" not in self.invalid_ids:
+                        reported = {f"entity:{entity_id}", "entity:*"} & self.invalid_ids
+                        if entity_id not in entities and not reported:
                             self.problem(loaded, (*at, role, e_index), f"unknown entity '{entity_id}'",
                                          _closest(entity_id, entities, "briefings/entities.yml"))
                 if len({c.source for c in fact.cites}) == 1:
                     self.problem(loaded, (*at, "cites"), f"fact '{fact.id}' rests on a single source",
                                  "cite every source that reports it", severity=Severity.WARNING)
+        # a topic that did not load may be what cites them: do not call them unused
+        complete = not any(i.startswith("topics:") for i in self.invalid_ids)
         for source_id, (loaded, source) in sources.items():
-            if source_id not in used_sources:
+            if complete and source_id not in used_sources:
                 self.problem(loaded, (), f"source '{source_id}' is not cited by any fact",
                              "cite it from a fact, or remove the file", severity=Severity.WARNING)
             if not source.archive_url:
@@ -221,10 +232,22 @@ class _Checker:
                              "add an archived copy's address so readers can still check it later",
                              severity=Severity.WARNING)
         for entity_id, (loaded, _) in entities.items():
-            if entity_id not in used_entities:
+            if complete and entity_id not in used_entities:
                 self.problem(loaded, (entity_id,), f"entity '{entity_id}' is not named by any fact",
                              "name it in a fact's entities, or remove it", key=True,
                              severity=Severity.WARNING)
+
+
+def _facts_that_validate(data: Any) -> Topic:
+    """A stand-in for a topic that did not validate: its facts that are valid on their own."""
+    facts = data.get("facts") if isinstance(data, dict) else None
+    valid: list[Fact | None] = []
+    for item in facts if isinstance(facts, list) else []:
+        try:
+            valid.append(Fact.model_validate(item))
+        except ValidationError:
+            valid.append(None)
+    return Topic.model_construct(facts=valid)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -261,14 +284,23 @@ def _validate(model: type[BaseModel], loaded: LoadedFile, problems: list[Problem
     try:
         return model.model_validate(loaded.data)
     except ValidationError as exc:
-        reported: set[DataPath] = set()
+        chosen: dict[tuple[DataPath, tuple[Any, ...]], tuple[Any, DataPath, tuple[Any, ...]]] = {}
         for error in exc.errors():
             at, rest = _data_path(loaded.data, error["loc"])
-            if at in reported:
-                continue
-            reported.add(at)
+            # one problem per place (a union's members all fail there), but every missing field
+            key = (at, rest[:1] if error["type"] == "missing" else ())
+            # of a union's failures, the one that says what is wrong beats "not text", which
+            # beats "not an int"
+            if key not in chosen or _union_rank(error) < _union_rank(chosen[key][0]):
+                chosen[key] = (error, at, rest)
+        for error, at, rest in chosen.values():
             problems.append(_problem_for(model, loaded, error, at, rest))
         return None
+
+
+def _union_rank(error: Any) -> int:
+    kind = str(error["type"])
+    return 2 if kind.endswith("_type") and kind != "string_type" else 1 if kind == "string_type" else 0
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[DataPath, tuple[Any, ...]]:
@@ -292,7 +324,7 @@ def _problem_for(model: type[BaseModel], loaded: LoadedFile, error: Any, at: Dat
     value = error.get("input")
     raw = loaded.raw_scalars.get(at)
     field_name = next((p for p in reversed(at) if isinstance(p, str)), "")
-    on_key = False
+    on_key = rest[:1] == ("[key]",)  # a mapping key that is not valid: point at the key
     message = str(error["msg"])
     for prefix in _ERROR_PREFIXES:
         message = message.removeprefix(prefix)

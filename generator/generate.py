@@ -11,10 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.briefing import Briefing
+from generator.chart import timeline_svg
 from generator.check import load_settings, require_briefing
 from generator.errors import Problem
-from generator.pages import plan_nav, plan_pages
-from generator.render import make_environment, render_page
+from generator.exports import SearchEntry, export_files, front_matter_json, search_entries, topic_jsonld
+from generator.inline import clear_caches
+from generator.pages import PageSpec, plan_nav, plan_pages
+from generator.render import Md, make_environment, render_page
 from generator.settings import Settings, project_paths
 
 ASSETS_DIR = "assets"
@@ -28,6 +32,7 @@ class GeneratedSite:
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    search: list[SearchEntry] = field(default_factory=list)
 
     @property
     def pages(self) -> list[str]:
@@ -47,11 +52,25 @@ def generate(root: Path, settings: Settings | None = None) -> GeneratedSite:
     env.globals.update(site_title=settings.title, config_description=settings.description)
     site = GeneratedSite(settings=settings, warnings=problems)
     for spec in plan_pages(briefing, settings):
-        site.files[spec.uri] = render_page(env, spec.template, spec.context).encode("utf-8")
+        context = {**spec.context, **_built_parts(briefing, settings, spec)}
+        site.files[spec.uri] = render_page(env, spec.template, context).encode("utf-8")
+    site.files.update(export_files(briefing, settings))
+    site.search = search_entries(briefing)
     assets = templates_dir / ASSETS_DIR
     if assets.is_dir():
         for path in sorted(assets.rglob("*")):
             if path.is_file() and not path.is_symlink():
                 site.files[f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"] = path.read_bytes()
     site.nav = plan_nav(briefing, settings)
+    clear_caches()
     return site
+
+
+def _built_parts(briefing: Briefing, settings: Settings, spec: PageSpec) -> dict[str, Any]:
+    """What a page shows beyond its plan: a topic page's JSON-LD (for its front matter, which
+    the theme writes into the HTML head) and the timeline's chart."""
+    if spec.template == "topic.md.j2":
+        return {"jsonld": Md(front_matter_json(topic_jsonld(briefing, settings, spec.context["topic_id"])))}
+    if spec.template == "timeline.md.j2":
+        return {"chart": Md(timeline_svg(briefing))}
+    return {}

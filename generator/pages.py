@@ -10,10 +10,13 @@ escaped when rendered.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from generator.briefing import Briefing, PlacedFact
+from generator.inline import AutoLink, Linker, inline_markdown
 from generator.model import STATUSES, Citation, Fact, Source
 from generator.render import Md
 from generator.settings import Settings
@@ -69,6 +72,19 @@ class EntityRef:
     link: Md
 
 
+@dataclass(frozen=True)
+class SourceNotes:
+    """One source of a fact with the citations of it (for lists that show sources by name)."""
+
+    source: Source
+    link: Md
+    notes: list[Note]
+
+    @property
+    def locators(self) -> list[str]:
+        return [n.cite.locator for n in self.notes if n.cite.locator]
+
+
 @dataclass
 class FactView:
     """A fact laid out for one page: anchor, notes, entity links, disagreement."""
@@ -83,6 +99,17 @@ class FactView:
     asserted_by: list[EntityRef] = field(default_factory=list)
     denied_by: list[EntityRef] = field(default_factory=list)
     about: list[EntityRef] = field(default_factory=list)
+    claim: Md = field(default_factory=lambda: Md(""))
+    """The claim as safe Markdown, with the first mention of each entity linked to its page."""
+    tags: list[tuple[str, Md]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[SourceNotes]:
+        """The fact's sources in the order first cited, each with its citations."""
+        by_source: dict[str, list[Note]] = {}
+        for note in self.notes:
+            by_source.setdefault(note.source_id, []).append(note)
+        return [SourceNotes(notes[0].source, notes[0].source_link, notes) for notes in by_source.values()]
 
     @property
     def status(self) -> Md:
@@ -113,9 +140,14 @@ def date_label(value: str | None) -> str:
 def relative(target: str, from_uri: str) -> Md:
     """A link from one page of the tree to another (both as uris relative to the root)."""
     path, _, anchor = target.partition("#")
-    start = posixpath.dirname(from_uri) or "."
-    link = posixpath.relpath(path, start) if path else ""
+    link = _relpath(path, posixpath.dirname(from_uri) or ".") if path else ""
     return Md(link + (f"#{anchor}" if anchor else ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    # Pages link to each other tens of times per fact: posixpath.relpath is the costly part.
+    return posixpath.relpath(path, start)
 
 
 def topic_uri(topic_id: str) -> str:
@@ -136,10 +168,48 @@ class _Planner:
     def __init__(self, briefing: Briefing, settings: Settings) -> None:
         self.briefing = briefing
         self.settings = settings
+        self.entity_names = {eid: (e.name, *e.aliases) for eid, e in briefing.entities.items()}
+        self._linkers: dict[str, Linker | None] = {}
+        self._claims: dict[tuple[str, str, str], Md] = {}
+        self._refs: dict[tuple[tuple[str, ...], str], list[EntityRef]] = {}
+
+    def linker(self, from_uri: str) -> Linker | None:
+        """Links from entity names in claims to entity pages (when the site has them); one
+        per folder, since the links depend only on where the page stands."""
+        folder = posixpath.dirname(from_uri)
+        if folder not in self._linkers:
+            self._linkers[folder] = Linker([
+                AutoLink(names, relative(entity_uri(eid), from_uri), eid)
+                for eid, names in self.entity_names.items()
+            ]) if self.settings.features.entities else None
+        return self._linkers[folder]
+
+    def claim(self, fact: Fact, from_uri: str) -> Md:
+        """A claim as safe Markdown with entity names linked (an entity page never links to
+        itself); a fact shows on several pages of one folder, so each folder renders it once."""
+        page = from_uri.removeprefix("entities/").removesuffix(".md")
+        skip = page if from_uri.startswith("entities/") and page in self.entity_names else ""
+        if skip and not any(name in fact.claim for name in self.entity_names[skip]):
+            skip = ""  # the claim does not name this page's entity: the same links as elsewhere
+        key = (fact.id, posixpath.dirname(from_uri), skip)
+        if key not in self._claims:
+            linker = self.linker(from_uri)
+            self._claims[key] = Md(inline_markdown(fact.claim, linker, key[2]) if linker
+                                   else inline_markdown(fact.claim))
+        return self._claims[key]
 
     def entity_refs(self, ids: list[str], from_uri: str) -> list[EntityRef]:
-        return [EntityRef(self.briefing.entities[eid].name, relative(entity_uri(eid), from_uri))
+        """Links to entity pages; they depend only on the page's folder, so each list is made
+        once per folder and shared by the pages there (templates only read them)."""
+        key = (tuple(ids), posixpath.dirname(from_uri))
+        refs = self._refs.get(key)
+        if refs is None:
+            linked = self.settings.features.entities  # no entity pages: names without links
+            refs = self._refs[key] = [
+                EntityRef(self.briefing.entities[eid].name,
+                          relative(entity_uri(eid), from_uri) if linked else Md(""))
                 for eid in dict.fromkeys(ids)]
+        return refs
 
     def fact_view(self, placed: PlacedFact, from_uri: str, *, numbered: bool) -> FactView:
         fact = placed.fact
@@ -153,6 +223,8 @@ class _Planner:
             asserted_by=self.entity_refs(fact.attributed_to, from_uri),
             denied_by=self.entity_refs(fact.denied_by, from_uri),
             about=self.entity_refs(fact.entities, from_uri),
+            claim=self.claim(fact, from_uri),
+            tags=[(tag, relative(f"tags.md#{tag}", from_uri)) for tag in fact.tags],
         )
         for index, cite in enumerate(fact.cites, start=1):
             view.notes.append(Note(
@@ -169,29 +241,33 @@ class _Planner:
                                                       and str(n.cite.value) == value]))
         return view
 
-    def plan(self) -> list[PageSpec]:
+    def plan(self) -> Iterator[PageSpec]:
+        """Page by page, so that a page's views are freed once it is rendered."""
         b = self.briefing
         features = self.settings.features
-        pages = [self.home()]
+        yield self.home()
         for topic_id in b.topic_order:
             uri = topic_uri(topic_id)
             topic = b.topics[topic_id]
             facts = [self.fact_view(b.facts[f.id], uri, numbered=True) for f in topic.facts]
-            pages.append(PageSpec(uri, "topic.md.j2", {
+            yield PageSpec(uri, "topic.md.j2", {
                 "topic_id": Md(topic_id), "topic": topic, "facts": facts,
                 "source_count": len({c.source for f in topic.facts for c in f.cites}),
-            }))
+            })
         if features.timeline:
-            pages.append(self.timeline())
-        pages.append(PageSpec("status.md", "status.md.j2", {"statuses": self.status_rows("status.md")}))
-        pages.append(self.sources_index())
+            yield self.timeline()
+        yield PageSpec("status.md", "status.md.j2", {
+            "statuses": self.status_rows("status.md"),
+            "denied": [self.fact_view(p, "status.md", numbered=False) for p in b.facts.values()
+                       if p.fact.denied_by]})
+        yield self.tags_page()
+        yield self.sources_index()
         for source_id in sorted(b.sources):
-            pages.append(self.source_page(source_id))
+            yield self.source_page(source_id)
         if features.entities:
-            pages.append(self.entities_index())
+            yield self.entities_index()
             for entity_id in sorted(b.entities):
-                pages.append(self.entity_page(entity_id))
-        return pages
+                yield self.entity_page(entity_id)
 
     def home(self) -> PageSpec:
         b = self.briefing
@@ -222,6 +298,8 @@ class _Planner:
         groups = [{
             "year": Md(year),
             "months": [{"label": date_label(month) if month else f"{year}, month not known",
+                        # Heading ids hold "_", which fact ids never do: no clash with fact anchors.
+                        "anchor": Md(f"month_{month}" if month else f"year_{year}_month-unknown"),
                         "facts": facts} for month, facts in months.items()],
         } for year, months in years.items()]
         topics = {tid: {"title": t.title, "link": relative(topic_uri(tid), uri)}
@@ -236,6 +314,15 @@ class _Planner:
                  "count": counts[s],
                  "facts": [self.fact_view(p, uri, numbered=False) for p in self.briefing.facts.values()
                            if p.fact.shown_status == s]} for s in STATUSES]
+
+    def tags_page(self) -> PageSpec:
+        uri = "tags.md"
+        tags: dict[str, list[FactView]] = {}
+        for placed in self.briefing.facts.values():
+            for tag in dict.fromkeys(placed.fact.tags):
+                tags.setdefault(tag, []).append(self.fact_view(placed, uri, numbered=False))
+        return PageSpec(uri, "tags.md.j2", {"tags": [{"tag": Md(tag), "facts": tags[tag]}
+                                                     for tag in sorted(tags)]}, nav_title="Tags")
 
     def sources_index(self) -> PageSpec:
         uri = "sources/index.md"
@@ -283,21 +370,34 @@ class _Planner:
         })
 
 
-def plan_pages(briefing: Briefing, settings: Settings) -> list[PageSpec]:
-    """Every page of the site, in navigation order."""
+def plan_pages(briefing: Briefing, settings: Settings) -> Iterator[PageSpec]:
+    """Every page of the site, in navigation order, one at a time: a large briefing's page
+    contexts need not all be held at once."""
     return _Planner(briefing, settings).plan()
+
+
+#: Topics per group of the navigation once a briefing has more topics than this.
+NAV_GROUP_SIZE = 25
 
 
 def plan_nav(briefing: Briefing, settings: Settings) -> list[Any]:
     """The navigation, in MkDocs' ``nav`` form. Source and entity pages are reached from
     their index pages, not listed, so every page's navigation stays small however large
-    the briefing grows."""
-    nav: list[Any] = [{"Home": "index.md"},
-                      {"Topics": [topic_uri(tid) for tid in briefing.topic_order]}]
+    the briefing grows. Every page renders the whole navigation, so a long flat list of
+    topics would make the build grow with the square of their number: past
+    :data:`NAV_GROUP_SIZE` topics, they are listed in groups of that many (in ``order``),
+    and the theme's ``navigation.prune`` renders only the open group's links."""
+    topics = [topic_uri(tid) for tid in briefing.topic_order]
+    if len(topics) > NAV_GROUP_SIZE:
+        topics = [{f"Topics {start + 1}–{min(start + NAV_GROUP_SIZE, len(topics))}":
+                   topics[start:start + NAV_GROUP_SIZE]}
+                  for start in range(0, len(topics), NAV_GROUP_SIZE)]
+    nav: list[Any] = [{"Home": "index.md"}, {"Topics": topics}]
     if settings.features.timeline:
         nav.append({"Timeline": "timeline.md"})
     if settings.features.entities:
         nav.append({"Entities": "entities/index.md"})
     nav.append({"Sources": "sources/index.md"})
+    nav.append({"Tags": "tags.md"})
     nav.append({"Status legend": "status.md"})
     return nav

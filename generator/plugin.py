@@ -4,26 +4,31 @@
 navigation from ``site_config.yml``; ``on_files`` adds every generated page and asset
 with ``File.generated`` (nothing is written to ``docs/``); ``on_serve`` watches the
 briefing files, the templates and the settings so ``mkdocs serve`` regenerates on every
-change. A briefing with errors stops the build with every located problem, no traceback.
+change. A briefing with errors stops the build with every located problem, no traceback;
+under ``mkdocs serve`` it is served as pages listing the problems instead (see ``serve``).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.check import load_settings
 from generator.errors import BriefingError
+from generator.exports import add_search_entries
 from generator.generate import GeneratedSite, generate
+from generator.serve import error_site, report_problems, template_problem
 from generator.settings import CONFIG_NAME, project_paths
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -44,14 +49,33 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def __init__(self) -> None:
         self.site: GeneratedSite | None = None
         self.root = Path(".")
+        self.serving = False
+        #: the last site generated without errors (the preview keeps its pages and nav)
+        self.last_good: GeneratedSite | None = None
+        #: generated page uri -> its URL in the built site (for the search entries)
+        self.page_urls: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this plugin across serve's rebuilds.
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.serving, self.last_good = False, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         self.root = (base / self.config.root).resolve() if self.config.root else base.resolve()
         try:
-            self.site = generate(self.root)
-        except BriefingError as exc:
-            raise PluginError("the briefing has errors:\n" + exc.report()) from None
+            self.site = self.last_good = generate(self.root)
+        except (BriefingError, TemplateError) as exc:
+            if not self.serving:
+                if isinstance(exc, TemplateError):
+                    raise
+                raise PluginError("the briefing has errors:\n" + exc.report()) from None
+            # A failed rebuild would stall MkDocs' server: serve the problems instead.
+            problems = exc.problems if isinstance(exc, BriefingError) else [template_problem(exc, self.root)]
+            report_problems(problems)
+            self.site = error_site(problems, self.last_good)
         settings = self.site.settings
         # The theme writes these into the HTML head without escaping: escape them here.
         config.site_name = html.escape(settings.title)
@@ -74,7 +98,18 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, uri, content=content))
+        self.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
         return files
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Add an entry per fact to the search index, so a search lands on the fact itself."""
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if self.site is None or not self.site.search or not index_path.is_file():
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        index = add_search_entries(index, self.site.search, self.page_urls)
+        index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         settings = load_settings(self.root)

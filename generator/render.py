@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.inline import escape_text, inline_markdown, is_http_url, plain_text, safe_url
+from generator.inline import escape_text, fold_whitespace, inline_markdown, is_http_url, plain_text, safe_url
 
 
 class Md(str):
@@ -57,12 +57,19 @@ def url_filter(url: str) -> Md:
 
 
 def meta_filter(text: str) -> Md:
-    """A front-matter value for the theme's HTML head: plain words, HTML-escaped, as a
-    JSON string (valid YAML). The theme writes meta values without escaping them."""
-    words = plain_text(text)
+    """A front-matter value for the theme's HTML head: the text as written (whitespace
+    folded; pass inline Markdown through ``words`` first), HTML-escaped, as a JSON string
+    (valid YAML). The theme writes meta values without escaping them."""
+    words = fold_whitespace(text)
     if len(words) > 200:
         words = words[:199].rsplit(" ", 1)[0] + "…"
     return Md(json.dumps(html.escape(words, quote=True), ensure_ascii=False))
+
+
+def words_filter(text: str) -> str:
+    """``{{ topic.summary | words }}``: inline Markdown reduced to the words a reader sees
+    (for places that take plain text, such as the page description)."""
+    return plain_text(text)
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -82,6 +89,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         "md": md_filter,
         "text": text_filter,
         "meta": meta_filter,
+        "words": words_filter,
         "date_label": date_label,
         "rel": relative,
         "safe_url": url_filter,

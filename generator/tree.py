@@ -74,7 +74,9 @@ def write_tree(site: GeneratedSite, out: Path) -> TreeReport:
             stale.unlink()
             report.removed.append(uri)
             _remove_empty_parents(stale.parent, out.resolve())
-    _atomic_write(manifest, "\n".join(sorted(files)).encode("utf-8") + b"\n")
+    listing = "\n".join(sorted(files)).encode("utf-8") + b"\n"
+    if not manifest.is_file() or manifest.read_bytes() != listing:
+        _atomic_write(manifest, listing)
     return report
 
 

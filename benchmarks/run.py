@@ -1,0 +1,407 @@
+"""The benchmark: one command that measures every stage of the pipeline at several sizes.
+
+For each size it writes a project (``small`` is the real briefing when it passes the
+check, else a synthetic one of the same shape; ``medium`` and ``large`` are synthetic,
+see ``benchmarks.corpus``), then runs each stage in its own subprocess and records the
+wall time, the time spent inside the stage's call (without interpreter start and
+imports) and the peak resident memory (``os.wait4`` rusage of that one child):
+
+- ``parse``: every YAML file of the briefing through libyaml (``yaml.CSafeLoader``), the
+  floor for loading;
+- ``check``: ``briefing check``;
+- ``generate``: ``briefing build --markdown`` (YAML to Markdown, the generator alone);
+- ``mkdocs``: a plain ``mkdocs build`` of that Markdown (same mkdocs.yml without the
+  ``briefing`` plugin, nav from ``_nav.yml``), the floor for building;
+- ``full``: ``briefing build --site`` (check, generate and MkDocs in one process);
+- ``incremental``: one fact's claim edited, then ``write_tree`` again: how many files
+  were rewritten.
+
+It prints a table and the ratios checked against the targets, and writes everything as
+JSON. Usage::
+
+    .venv/bin/python -m benchmarks.run --sizes small,medium,large --out benchmarks/out/results.json
+    .venv/bin/python -m benchmarks.run --sizes medium --profile   # cProfile top costs per stage
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks.corpus import REPO_ROOT, SIZES, copy_project_frame, write_project
+
+STAGES = ("parse", "check", "generate", "mkdocs", "full", "incremental")
+PLAIN_CONFIG = "mkdocs.plain.yml"
+MiB = 1 << 20
+
+# Targets of issue 5, as ratios measured in one run.
+GENERATOR_OVERHEAD_MAX = 0.05
+CHECK_OVER_PARSE_MAX = 3.0
+MEDIUM_TO_LARGE_MAX = 11.0
+LARGE_PEAK_RSS_MAX = 1 << 30
+SEARCH_INDEX_MAX = 2_000_000
+
+
+@dataclass
+class Stage:
+    """One measured subprocess."""
+
+    wall_s: float
+    cpu_s: float
+    work_s: float | None
+    import_s: float | None
+    peak_rss_bytes: int
+    exit_code: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SizeResult:
+    """Everything measured for one size."""
+
+    size: str
+    corpus: str
+    topics: int = 0
+    facts: int = 0
+    sources: int = 0
+    entities: int = 0
+    yaml_bytes: int = 0
+    pages: int = 0
+    site_bytes: int = 0
+    search_index_bytes: int = 0
+    search_index_gzip_bytes: int = 0
+    search_entries: int = 0
+    largest_page: str = ""
+    largest_page_bytes: int = 0
+    stages: dict[str, Stage] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- workers
+# Each worker runs in its own interpreter, times its imports and its work separately,
+# and prints one JSON line on stdout.
+
+def _worker(kind: str, root: Path, markdown: Path, site: Path, profile: Path | None) -> None:
+    started = time.perf_counter()
+    if kind == "parse":
+        def work() -> dict[str, Any]:
+            return _parse_all(root / "briefings")
+    elif kind in ("check", "generate", "full"):
+        from generator.cli import main
+
+        args = {"check": ["check", "--root", str(root)],
+                "generate": ["build", "--root", str(root), "--markdown", str(markdown)],
+                "full": ["build", "--root", str(root), "--site", str(site)]}[kind]
+
+        def work() -> dict[str, Any]:
+            try:
+                main.main(args, prog_name="briefing", standalone_mode=False)
+            except SystemExit as exc:
+                return {"exit": exc.code or 0}
+            return {"exit": 0}
+    elif kind == "mkdocs":
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        def work() -> dict[str, Any]:
+            build(load_config(str(root / PLAIN_CONFIG), site_dir=str(site), strict=True))
+            return {"exit": 0}
+    elif kind == "incremental":
+        from generator.generate import generate
+        from generator.tree import write_tree
+
+        def work() -> dict[str, Any]:
+            fact_id = _edit_one_fact(root)
+            report = write_tree(generate(root), markdown)
+            return {"exit": 0, "edited_fact": fact_id, "written": sorted(report.written),
+                    "unchanged": len(report.unchanged)}
+    else:
+        raise SystemExit(f"unknown worker {kind!r}")
+    imported = time.perf_counter()
+    if profile is not None:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        extra = profiler.runcall(work)
+        profiler.dump_stats(str(profile))
+        with open(profile.with_suffix(".txt"), "w", encoding="utf-8") as stream:
+            stats = pstats.Stats(str(profile), stream=stream)
+            stats.sort_stats("tottime").print_stats(30)
+            stats.sort_stats("cumulative").print_stats(50)
+    else:
+        extra = work()
+    done = time.perf_counter()
+    print(json.dumps({"import_s": imported - started, "work_s": done - imported, **extra}))
+
+
+def _parse_all(briefings: Path) -> dict[str, Any]:
+    files = facts = total = 0
+    for path in sorted(briefings.rglob("*.yml")):
+        raw = path.read_bytes()
+        data = yaml.load(raw, Loader=yaml.CSafeLoader)
+        files += 1
+        total += len(raw)
+        if path.parent.name == "topics" and isinstance(data, dict):
+            facts += len(data.get("facts") or [])
+    return {"exit": 0, "files": files, "facts": facts, "yaml_bytes": total}
+
+
+def _edit_one_fact(root: Path) -> str:
+    """Change the claim of one fact in the middle of the briefing; return its id."""
+    topics = sorted((root / "briefings" / "topics").glob("*.yml"))
+    path = topics[len(topics) // 2]
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'^  - id: "?([a-z0-9-]+)"?\n    claim: "', text, flags=re.MULTILINE)
+    if not match:
+        raise SystemExit(f"no fact found in {path}")
+    path.write_text(text[:match.end()] + "Edited for the benchmark. " + text[match.end():], encoding="utf-8")
+    return match.group(1)
+
+
+# --------------------------------------------------------------------------- parent side
+
+def measure(kind: str, root: Path, markdown: Path, site: Path, log_dir: Path,
+            profile: Path | None = None) -> Stage:
+    """Run one worker in a subprocess; wall time and peak RSS of that child alone."""
+    command = [sys.executable, "-m", "benchmarks.run", "--worker", kind, "--root", str(root),
+               "--markdown", str(markdown), "--site", str(site)]
+    if profile is not None:
+        command += ["--profile-file", str(profile)]
+    out_path, err_path = log_dir / f"{kind}.out", log_dir / f"{kind}.err"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO_ROOT,
+                                   env={**os.environ, "PYTHONHASHSEED": "0"})
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    lines = out_path.read_text(encoding="utf-8").strip().splitlines()
+    try:
+        report = json.loads(lines[-1]) if lines else {}
+    except json.JSONDecodeError:
+        report = {}
+    code = process.returncode or int(report.get("exit", 0) or 0)
+    if code:
+        tail = err_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+        print(f"  ! {kind} exited {code}; see {err_path}\n{tail}", file=sys.stderr)
+    return Stage(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime, work_s=report.pop("work_s", None),
+                 import_s=report.pop("import_s", None),
+                 peak_rss_bytes=usage.ru_maxrss * 1024, exit_code=code,
+                 extra={k: v for k, v in report.items() if k != "exit"})
+
+
+def prepare(size: str, seed: int, work: Path) -> tuple[Path, str]:
+    """A fresh project for ``size``: the real briefing for ``small`` when it checks, else synthetic."""
+    root = work / "project"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    if size == "small" and _real_briefing_checks():
+        root.mkdir()
+        shutil.copytree(REPO_ROOT / "briefings", root / "briefings")
+        shutil.copy2(REPO_ROOT / "site_config.yml", root / "site_config.yml")
+        copy_project_frame(root)
+        return root, "real briefing"
+    write_project(root, SIZES[size], seed)
+    note = " (the real briefing does not pass `briefing check`)" if size == "small" else ""
+    return root, f"synthetic, seed {seed}{note}"
+
+
+def _real_briefing_checks() -> bool:
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(REPO_ROOT)],
+                            capture_output=True, check=False, cwd=REPO_ROOT)
+    return result.returncode == 0
+
+
+def write_plain_config(root: Path, markdown: Path) -> None:
+    """mkdocs.yml as the project has it, minus the ``briefing`` plugin, building ``markdown``."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    nav = yaml.safe_load((markdown / "_nav.yml").read_text(encoding="utf-8"))["nav"]
+    settings = yaml.safe_load((root / "site_config.yml").read_text(encoding="utf-8")) or {}
+    plugins = [p for p in config.get("plugins", [])
+               if p != "briefing" and not (isinstance(p, dict) and "briefing" in p)]
+    config.update(docs_dir=str(markdown), plugins=plugins, nav=nav,
+                  site_name=html.escape(settings.get("title", "Briefing")))
+    if settings.get("base_url"):  # as the plugin sets it
+        config["site_url"] = str(settings["base_url"]).rstrip("/") + "/"
+    exclude = config.get("exclude_docs") or ""
+    config["exclude_docs"] = f"{exclude}\n/_nav.yml\n".lstrip()
+    (root / PLAIN_CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with its custom tags (``!ENV``, ``!!python/name``) kept as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: loader.construct_scalar(node)
+                                    if isinstance(node, yaml.ScalarNode) else None)
+
+
+def run_size(size: str, seed: int, out_dir: Path, profile: bool) -> SizeResult:
+    work = out_dir / size
+    print(f"[{size}] preparing the project …", file=sys.stderr, flush=True)
+    root, corpus = prepare(size, seed, work)
+    markdown, plain_site, full_site = work / "markdown", work / "site-plain", work / "site"
+    result = SizeResult(size=size, corpus=corpus)
+    if size in SIZES and corpus.startswith("synthetic"):
+        spec = SIZES[size]
+        result.topics, result.sources, result.entities = spec.topics, spec.sources, spec.entities
+    else:
+        result.topics = len(list((root / "briefings" / "topics").glob("*.yml")))
+        result.sources = len(list((root / "briefings" / "sources").glob("*.yml")))
+        entities = yaml.safe_load((root / "briefings" / "entities.yml").read_text(encoding="utf-8"))
+        result.entities = len(entities or {})
+    logs = work / "logs"
+    logs.mkdir()
+    for kind in STAGES:
+        if kind == "mkdocs":
+            write_plain_config(root, markdown)
+        print(f"[{size}] {kind} …", file=sys.stderr, flush=True)
+        prof = logs / f"{kind}.prof" if profile and kind in ("check", "generate", "mkdocs", "full") else None
+        stage = measure(kind, root, markdown, plain_site if kind == "mkdocs" else full_site, logs, prof)
+        result.stages[kind] = stage
+        print(f"[{size}] {kind}: {stage.wall_s:.2f} s wall, {stage.peak_rss_bytes / MiB:.0f} MiB",
+              file=sys.stderr, flush=True)
+    parsed = result.stages["parse"].extra
+    result.facts, result.yaml_bytes = parsed.get("facts", 0), parsed.get("yaml_bytes", 0)
+    result.pages = sum(1 for _ in markdown.rglob("*.md"))
+    if full_site.is_dir():
+        sizes = [(p.stat().st_size, p) for p in full_site.rglob("*") if p.is_file()]
+        result.site_bytes = sum(s for s, _ in sizes)
+        pages = [(s, p) for s, p in sizes if p.suffix == ".html"]
+        if pages:
+            biggest = max(pages)
+            result.largest_page = biggest[1].relative_to(full_site).as_posix()
+            result.largest_page_bytes = biggest[0]
+        index = full_site / "search" / "search_index.json"
+        if index.is_file():
+            raw = index.read_bytes()
+            result.search_index_bytes = len(raw)
+            result.search_index_gzip_bytes = len(gzip.compress(raw, compresslevel=6))
+            result.search_entries = len(json.loads(raw).get("docs", []))
+    if not profile:
+        for folder in (plain_site, full_site):
+            shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+# --------------------------------------------------------------------------- report
+
+def ratios(results: dict[str, SizeResult]) -> list[dict[str, Any]]:
+    """Each target as a measured ratio with pass/fail."""
+    rows: list[dict[str, Any]] = []
+    for name, r in results.items():
+        full, plain, gen = r.stages["full"], r.stages["mkdocs"], r.stages["generate"]
+        overhead = (full.cpu_s - plain.cpu_s) / plain.cpu_s
+        wall_overhead = (full.wall_s - plain.wall_s) / plain.wall_s
+        rows.append({"target": f"{name}: generator adds ≤ 5% to the full build",
+                     "measured": f"(full − mkdocs) / mkdocs = {overhead:+.1%} CPU, "
+                                 f"{wall_overhead:+.1%} wall; "
+                                 f"generator alone = {gen.cpu_s / full.cpu_s:.1%} of the full build's CPU",
+                     "value": overhead, "pass": overhead <= GENERATOR_OVERHEAD_MAX})
+        check, parse = r.stages["check"], r.stages["parse"]
+        cpu_ratio = check.cpu_s / parse.cpu_s
+        wall_ratio = check.wall_s / parse.wall_s
+        work_ratio = (check.work_s or 0) / (parse.work_s or 1)
+        rows.append({"target": f"{name}: briefing check ≤ 3× libyaml parse",
+                     "measured": f"CPU {cpu_ratio:.2f}×, wall {wall_ratio:.2f}×, "
+                                 f"in-process work (no start-up, no imports) {work_ratio:.2f}×",
+                     "value": cpu_ratio, "pass": cpu_ratio <= CHECK_OVER_PARSE_MAX})
+        incremental = r.stages["incremental"].extra
+        if incremental:
+            rows.append({"target": f"{name}: one edited fact rewrites only the pages showing it",
+                         "measured": f"{len(incremental.get('written', []))} files rewritten, "
+                                     f"{incremental.get('unchanged', 0)} untouched",
+                         "value": len(incremental.get("written", [])), "pass": None})
+    if "medium" in results and "large" in results:
+        large, medium = results["large"].stages["full"], results["medium"].stages["full"]
+        growth = large.cpu_s / medium.cpu_s
+        rows.append({"target": "medium → large (10× content): full build grows ≤ 11×",
+                     "measured": f"{growth:.2f}× CPU, {large.wall_s / medium.wall_s:.2f}× wall",
+                     "value": growth, "pass": growth <= MEDIUM_TO_LARGE_MAX})
+    if "large" in results:
+        large = results["large"]
+        peak = max(s.peak_rss_bytes for s in large.stages.values())
+        rows.append({"target": "large: peak memory < 1 GiB", "measured": f"{peak / MiB:.0f} MiB",
+                     "value": peak, "pass": peak < LARGE_PEAK_RSS_MAX})
+        rows.append({"target": "large: search index downloaded on first search < 2 MB",
+                     "measured": f"{large.search_index_bytes / 1e6:.2f} MB as stored, "
+                                 f"{large.search_index_gzip_bytes / 1e6:.2f} MB gzip-compressed",
+                     "value": large.search_index_bytes,
+                     "pass": large.search_index_bytes < SEARCH_INDEX_MAX})
+    return rows
+
+
+def print_table(results: dict[str, SizeResult], checks: list[dict[str, Any]]) -> None:
+    header = (f"{'size':<7}{'facts':>7}{'pages':>7}{'parse':>8}{'check':>8}{'generate':>10}"
+              f"{'mkdocs':>9}{'full':>9}{'peak MiB':>10}{'site MB':>9}{'index MB':>10}"
+              f"{'idx gz MB':>10}{'idx/1k facts':>13}")
+    print(header)
+    print("-" * len(header))
+    for r in results.values():
+        s = r.stages
+        peak = max(x.peak_rss_bytes for x in s.values()) / MiB
+        per_k = r.search_index_bytes / max(r.facts, 1) * 1000 / 1e3
+        print(f"{r.size:<7}{r.facts:>7}{r.pages:>7}{s['parse'].wall_s:>8.2f}{s['check'].wall_s:>8.2f}"
+              f"{s['generate'].wall_s:>10.2f}{s['mkdocs'].wall_s:>9.2f}{s['full'].wall_s:>9.2f}"
+              f"{peak:>10.0f}{r.site_bytes / 1e6:>9.1f}{r.search_index_bytes / 1e6:>10.2f}"
+              f"{r.search_index_gzip_bytes / 1e6:>10.2f}{per_k:>10.0f} kB")
+    print("times: wall seconds, one subprocess each (CPU and in-process work times are in the JSON);\n"
+          "ratios use CPU time (user + sys of the child), which other load on the machine disturbs least\n")
+    for row in checks:
+        mark = {True: "PASS", False: "FAIL", None: "info"}[row["pass"]]
+        print(f"[{mark}] {row['target']}: {row['measured']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the briefing pipeline at several sizes.")
+    parser.add_argument("--sizes", default="small,medium,large")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "out" / "results.json")
+    parser.add_argument("--profile", action="store_true",
+                        help="run each stage under cProfile (slower; writes <stage>.prof/.txt)")
+    parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--markdown", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--profile-file", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        _worker(args.worker, args.root, args.markdown, args.site, args.profile_file)
+        return 0
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown size(s) {', '.join(unknown)}; choose from {', '.join(SIZES)}")
+    out_dir = args.out.resolve().parent
+    started = time.perf_counter()
+    results = {size: run_size(size, args.seed, out_dir, args.profile) for size in sizes}
+    checks = ratios(results)
+    print_table(results, checks)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({
+        "seed": args.seed, "cpus": os.cpu_count(), "python": sys.version.split()[0],
+        "total_s": time.perf_counter() - started,
+        "sizes": {name: asdict(r) for name, r in results.items()},
+        "targets": checks,
+    }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out} ({time.perf_counter() - started:.0f} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,280 @@
+"""The real site in a real browser: headless Chromium (Debian's ``chromium``) driven by Playwright.
+
+The site is built once (``built_site``), served by the standard library on a random
+loopback port, and every request the pages make is checked: anything not addressed to
+that server is blocked and fails the test, so the site provably loads nothing from
+elsewhere. The tests read the home page, search and follow a result, hover a citation,
+follow a fact permalink, toggle dark mode, use the chart and search by keyboard, run
+axe-core (WCAG 2.2 AA) on the home page, a topic page and the timeline in both colour
+schemes, and keep screenshots of a topic page at desktop and phone width in
+``test-artifacts/``.
+
+Without ``/usr/bin/chromium`` the tests skip with a message, unless
+``BRIEFING_REQUIRE_BROWSER=1`` (set by ``.ci/run``), where its absence is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.check import load_settings
+from tests.conftest import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = REPO / "test-artifacts"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+AXE_FAILS_ON = {"serious", "critical"}
+IN_VIEW = "e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }"
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.is_file():
+        return
+    message = (f"no Chromium at {CHROMIUM}: install Debian's `chromium` package to run the browser "
+               "tests (.ci/run does)")
+    if os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + "; BRIEFING_REQUIRE_BROWSER=1 requires them", pytrace=False)
+    pytest.skip(message)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1 (search needs HTTP, not file://)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class Watched:
+    """A page with everything it did that a reader would not want: errors, foreign requests."""
+
+    page: Any
+    base: str
+    foreign: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base + path)
+
+    def assert_clean(self) -> None:
+        assert self.foreign == [], "requests that left loopback"
+        assert self.console_errors == []
+        assert self.page_errors == []
+
+
+def open_page(browser: Any, base: str, *, viewport: dict[str, int] = DESKTOP,
+              color_scheme: str = "light") -> Watched:
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+    page = context.new_page()
+    watched = Watched(page, base)
+    host = urlsplit(base).netloc
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == host:
+            request_route.continue_()
+        else:
+            watched.foreign.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda message: message.type == "error"
+            and watched.console_errors.append(message.text))
+    page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
+    return watched
+
+
+@pytest.fixture
+def reader(browser: Any, server: str) -> Iterator[Watched]:
+    watched = open_page(browser, server)
+    yield watched
+    watched.page.context.close()
+
+
+def test_home_page_loads_cleanly_and_only_from_loopback(reader: Watched) -> None:
+    reader.goto("")
+    reader.page.wait_for_load_state("networkidle")
+    assert reader.page.locator("h1").first.inner_text().removesuffix("¶") == load_settings(REPO).title
+    assert reader.page.get_by_role("heading", name="Where sources disagree").count() == 1
+    reader.assert_clean()
+
+
+def test_search_for_goats_lands_on_a_livestock_aid_fact(reader: Watched) -> None:
+    page = reader.page
+    reader.goto("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("goats", delay=30)
+    result = page.locator('.md-search-result__item a[href*="topics/livestock-aid/"][href*="#goat-"]').first
+    result.wait_for(state="visible", timeout=10_000)
+    result.click()
+    page.wait_for_url("**/topics/livestock-aid/**#goat-*")
+    anchor = urlsplit(page.url).fragment
+    fact = page.locator(f"article.bf-fact#{anchor}")
+    assert "goat" in fact.inner_text().lower()
+    fact.wait_for(state="visible")
+    assert fact.evaluate(IN_VIEW)
+    reader.assert_clean()
+
+
+def test_hovering_a_citation_shows_its_source(reader: Watched) -> None:
+    page = reader.page
+    reader.goto("topics/livestock-aid/")
+    ref = page.locator("#goat-shipment-count sup a.footnote-ref").first
+    note_id = ref.get_attribute("href").rsplit("#", 1)[1]
+    ref.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    note = page.locator(f"li[id='{note_id}']").inner_text()
+    source_title = note.split(",")[0]
+    assert source_title and source_title in tooltip.inner_text()
+    reader.assert_clean()
+
+
+def test_a_fact_permalink_opens_the_fact(reader: Watched) -> None:
+    page = reader.page
+    reader.goto("timeline/")
+    link = page.locator("#goat-shipment-arrival-pyongyang a.bf-factlink")
+    link.click()
+    page.wait_for_url("**/topics/livestock-aid/#goat-shipment-arrival-pyongyang")
+    fact = page.locator("article#goat-shipment-arrival-pyongyang")
+    fact.wait_for(state="visible")
+    assert fact.evaluate("e => e.matches(':target')")
+    assert fact.evaluate(IN_VIEW)
+    reader.assert_clean()
+
+
+def test_dark_mode_toggles_and_is_remembered(reader: Watched) -> None:
+    page = reader.page
+    reader.goto("topics/livestock-aid/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    light_text = page.locator("article.bf-fact").first.evaluate("e => getComputedStyle(e).color")
+    page.locator("label[title='Switch to dark mode']").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    dark_text = page.locator("article.bf-fact").first.evaluate("e => getComputedStyle(e).color")
+    assert dark_text != light_text
+    reader.goto("timeline/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    reader.assert_clean()
+
+
+def test_chart_marks_work_by_keyboard(reader: Watched) -> None:
+    page = reader.page
+    reader.goto("timeline/")
+    mark = page.locator("figure.bf-chart svg a").first
+    target = mark.get_attribute("xlink:href")
+    page.keyboard.press("Tab")
+    for _ in range(200):  # Tab through the page until the first mark has the focus
+        if page.evaluate("document.activeElement.closest('figure.bf-chart') !== null"):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('xlink:href')") == target
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/timeline/{target}")
+    entry = page.locator(f"div.bf-tl-fact{target}")
+    entry.wait_for(state="visible")
+    page.wait_for_function("id => { const r = document.getElementById(id).getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < innerHeight }", arg=target[1:])
+    reader.assert_clean()
+
+
+def test_search_works_by_keyboard(reader: Watched) -> None:
+    page = reader.page
+    reader.goto("timeline/")
+    page.wait_for_load_state("networkidle")
+    # the `s` key opens the search, arrows pick a result, Enter follows it
+    page.keyboard.press("s")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("goats", delay=30)
+    page.locator('.md-search-result__item a[href*="#goat-"]').first.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert "topics/livestock-aid/" in focused and "#goat-" in focused
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/topics/livestock-aid/**#goat-*")
+    reader.assert_clean()
+
+
+def test_topic_page_screenshots_at_desktop_and_phone_width(browser: Any, server: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        watched = open_page(browser, server, viewport=viewport)
+        try:
+            watched.goto("topics/livestock-aid/")
+            watched.page.wait_for_load_state("networkidle")
+            width = watched.page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"{name}: the page scrolls sideways ({width}px)"
+            shot = ARTIFACTS / f"topic-livestock-aid-{name}.png"
+            watched.page.screenshot(path=str(shot), full_page=True)
+            assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+            watched.assert_clean()
+        finally:
+            watched.page.context.close()
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser: Any, server: str, color_scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    watched = open_page(browser, server, color_scheme=color_scheme)
+    found: dict[str, list[str]] = {}
+    try:
+        for path in ("", "topics/livestock-aid/", "timeline/"):
+            watched.goto(path)
+            watched.page.wait_for_load_state("networkidle")
+            scheme = watched.page.evaluate("document.body.dataset.mdColorScheme")
+            assert scheme == ("slate" if color_scheme == "dark" else "default")
+            results = axe.run(watched.page)
+            for violation in results.response["violations"]:
+                if violation["impact"] in AXE_FAILS_ON:
+                    targets = [str(node["target"]) for node in violation["nodes"][:5]]
+                    found.setdefault(f"/{path} {violation['id']} ({violation['impact']})", targets)
+        watched.assert_clean()
+    finally:
+        watched.page.context.close()
+    assert found == {}

@@ -1,0 +1,267 @@
+"""`briefing new source|topic|fact|entity`: valid entries from flags or prompts, suggested ids,
+refused duplicates, and appends that never change a byte already in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.check import check_project
+from generator.cli import main
+from generator.load import load_file
+from generator.scaffold import slugify, suggest_id
+from tests.conftest import MakeProject
+
+SHIPMENT = "briefings/topics/shipment.yml"
+
+
+def new(root: Path, *args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(main, ["new", *args, "--root", str(root)], input=input, catch_exceptions=False)
+
+
+def errors_of(root: Path) -> list[str]:
+    return [p.format() for p in check_project(root).errors]
+
+
+def test_ids_are_suggested_from_titles() -> None:
+    assert slugify("Russia's offer: food for arms — “a deal”") == "russias-offer-food-for-arms-a-deal"
+    assert slugify("Réunion à Pyongyang") == "reunion-a-pyongyang"
+    assert slugify("[Report on the shipment]") == "report-on-the-shipment"
+    assert len(slugify("word " * 40)) <= 60 and not slugify("word " * 40).endswith("-")
+    assert suggest_id("Alpha report", ["alpha-report", "alpha-report-2"]) == "alpha-report-3"
+    assert suggest_id("!!!", [], "source") == "source"
+
+
+def test_new_source_from_flags_writes_a_valid_file(make_project: MakeProject) -> None:
+    root = make_project()
+    result = new(root, "source", "--no-input", "--title", "Gamma: 450 goats reached Beta",
+                 "--published", "2024-08-20", "--outlet", "Gamma Times", "--url", "https://gamma.example/a",
+                 "--archive-url", "https://archive.example.org/gamma")
+    assert result.exit_code == 0, result.output
+    path = root / "briefings/sources/gamma-450-goats-reached-beta.yml"
+    assert "created briefings/sources/gamma-450-goats-reached-beta.yml" in result.stderr
+    assert path.read_text() == (
+        "# yaml-language-server: $schema=../../schemas/source.schema.json\n"
+        'title: "Gamma: 450 goats reached Beta"\n'
+        'outlet: "Gamma Times"\n'
+        'published: "2024-08-20"\n'
+        'url: "https://gamma.example/a"\n'
+        'archive_url: "https://archive.example.org/gamma"\n'
+        "# optional: author, accessed (see CONTRIBUTING.md)\n")
+    assert errors_of(root) == []
+
+
+def test_new_source_from_prompts_re_asks_until_a_value_is_valid(make_project: MakeProject) -> None:
+    root = make_project()
+    answers = "\n".join(["Delta report", "2024-13", "2024-09", "", "ftp://x", "http://delta.example/",
+                         "", ""]) + "\n"
+    result = new(root, "source", input=answers)
+    assert result.exit_code == 0, result.output
+    assert ("Error: '2024-13' is not a real date (month must be in 1..12) (hint: write YYYY-MM-DD"
+            in result.output)
+    assert "Error: 'ftp://x' is not an absolute http/https URL" in result.output
+    assert "Id [delta-report]:" in result.output
+    assert load_file(root / "briefings/sources/delta-report.yml").data == {
+        "title": "Delta report", "published": "2024-09", "url": "http://delta.example/"}
+    assert errors_of(root) == []
+
+
+def test_new_source_refuses_an_existing_id_and_reports_every_bad_value(make_project: MakeProject) -> None:
+    root = make_project()
+    before = (root / "briefings/sources/alpha-report.yml").read_bytes()
+    result = new(root, "source", "--no-input", "--id", "alpha-report", "--title", "X",
+                 "--published", "someday", "--url", "javascript:alert(1)")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: id: source 'alpha-report' already exists (briefings/sources/alpha-report.yml)\n"
+        "    hint: choose another id, e.g. 'alpha-report-2'\n"
+        "error: published: 'someday' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY\n"
+        "    hint: write YYYY-MM-DD, YYYY-MM or YYYY, only as precise as known\n"
+        "error: url: 'javascript:alert(1)' is not an absolute http/https URL\n"
+        "    hint: only absolute http:// or https:// links are allowed\n"
+        "nothing was written\n")
+    assert (root / "briefings/sources/alpha-report.yml").read_bytes() == before
+
+
+TOPIC_WITH_QUIRKS = (
+    "# yaml-language-server: $schema=../../schemas/topic.schema.json\n"
+    "# A hand-written topic: comments, odd quoting and key order must survive.\n"
+    "summary: 'Alpha sent goats to *Beta*.'   # single quotes\n"
+    "title: The shipment\n"
+    "facts:\n"
+    "    -   id: goat-count   # four-space items\n"
+    "        claim: >-\n"
+    "          Alpha shipped goats\n"
+    "          to Beta.\n"
+    "        status: disputed\n"
+    "        cites:\n"
+    "          - {source: alpha-report, value: 447}\n"
+    "          - source: beta-report\n"
+    "            value: \"nearly 450\"\n"
+    "\n"
+    "    -   id: beta-denies\n"
+    "        claim: \"Alpha said Beta paid in arms; Beta denied it.\"\n"
+    "        status: alleged\n"
+    "        attributed_to: [alpha-country,\n"
+    "                        beta-country]\n"
+    "        cites: [{source: alpha-report}]\n"
+    "    # a comment about the last fact\n"
+    "order: 1\n"
+    "# trailing comment\n"
+)
+
+
+def test_new_fact_is_inserted_at_the_end_of_the_list_without_touching_other_bytes(
+        make_project: MakeProject) -> None:
+    root = make_project({SHIPMENT: TOPIC_WITH_QUIRKS})
+    before = (root / SHIPMENT).read_bytes()
+    result = new(root, "fact", "--no-input", "--topic", "shipment",
+                 "--claim", 'Beta said: "no arms" — #1 \\ NO', "--status", "reported",
+                 "--source", "beta-report", "--locator", "paragraph 3", "--source", "alpha-report",
+                 "--quote", "", "--quote", "a live shipment", "--date", "2024-09",
+                 "--entity", "beta-country", "--tag", "arms")
+    assert result.exit_code == 0, result.output
+    after = (root / SHIPMENT).read_bytes()
+    inserted = (
+        b"\n"
+        b'    -   id: "beta-said-no-arms-1-no"\n'
+        b'        claim: "Beta said: \\"no arms\\" \xe2\x80\x94 #1 \\\\ NO"\n'
+        b'        date: "2024-09"\n'
+        b'        status: "reported"\n'
+        b'        entities: ["beta-country"]\n'
+        b'        tags: ["arms"]\n'
+        b"        cites:\n"
+        b'          - source: "beta-report"\n'
+        b'            locator: "paragraph 3"\n'
+        b'          - source: "alpha-report"\n'
+        b'            quote: "a live shipment"\n')
+    cut = before.index(b"    # a comment about the last fact")
+    assert after == before[:cut] + inserted + before[cut:]
+    assert "added fact 'beta-said-no-arms-1-no' to briefings/topics/shipment.yml at line 23" in result.stderr
+    assert errors_of(root) == []
+    facts = load_file(root / SHIPMENT).data["facts"]
+    assert facts[-1]["claim"] == 'Beta said: "no arms" — #1 \\ NO'
+    assert facts[-1]["cites"] == [{"source": "beta-report", "locator": "paragraph 3"},
+                                  {"source": "alpha-report", "quote": "a live shipment"}]
+
+
+@pytest.mark.parametrize(("newline", "final"), [("\n", ""), ("\r\n", "\r\n")])
+def test_new_fact_appends_to_files_ending_in_the_list(make_project: MakeProject, newline: str,
+                                                      final: str) -> None:
+    text = newline.join(['title: "T"', 'summary: "S"', "facts:", "  - id: goat-count", '    claim: "C"',
+                         "    status: reported", "    cites:", "      - source: alpha-report"]) + final
+    root = make_project({SHIPMENT: text.encode()})
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--claim", "More goats.",
+                 "--status", "confirmed", "--source", "beta-report")
+    assert result.exit_code == 0, result.output
+    after = (root / SHIPMENT).read_bytes()
+    added = newline.join(['  - id: "more-goats"', '    claim: "More goats."', '    status: "confirmed"',
+                          "    cites:", '      - source: "beta-report"']) + newline
+    assert after == text.encode() + (newline.encode() if not final else b"") + added.encode()
+    assert [fact["id"] for fact in load_file(root / SHIPMENT).data["facts"]] == ["goat-count", "more-goats"]
+
+
+def test_new_fact_refusals_name_the_field_and_the_fix(make_project: MakeProject) -> None:
+    root = make_project()
+    before = (root / SHIPMENT).read_bytes()
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--fact-id", "goat-count",
+                 "--claim", "See [this](https://example.org/).", "--status", "alleged",
+                 "--source", "alpha-reprt", "--entity", "beta-contry")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: status: an alleged fact needs `attributed_to`: who asserts it?\n"
+        "    hint: add `attributed_to: [entity-id]`, or choose another status\n"
+        "error: id: fact 'goat-count' already exists (briefings/topics/shipment.yml:5)\n"
+        "    hint: choose another id, e.g. 'goat-count-2'\n"
+        "error: source: unknown source 'alpha-reprt'\n"
+        "    hint: did you mean 'alpha-report' or 'beta-report'?\n"
+        "error: entities: unknown entity 'beta-contry'\n"
+        "    hint: did you mean 'beta-country' or 'alpha-country'?\n"
+        "nothing was written\n")
+    assert (root / SHIPMENT).read_bytes() == before
+    result = new(root, "fact", "--no-input", "--topic", "shipmnt", "--claim", "x", "--status", "reported",
+                 "--source", "alpha-report")
+    assert result.exit_code == 1
+    assert "error: --topic: unknown topic 'shipmnt'\n    hint: did you mean 'shipment'?" in result.stderr
+
+
+def test_new_fact_from_prompts(make_project: MakeProject) -> None:
+    root = make_project()
+    answers = "\n".join(["shipment", "Alpha says Beta paid in grain.", "alleged", "alpha-reprt",
+                         "alpha-report, beta-report", "2024", "alpha-contry", "alpha-country", ""]) + "\n"
+    result = new(root, "fact", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Error: unknown source 'alpha-reprt' (hint: did you mean 'alpha-report' or 'beta-report'?)" \
+        in result.output
+    assert "Error: unknown entity 'alpha-contry' (hint: did you mean 'alpha-country'" in result.output
+    assert "Fact id [alpha-says-beta-paid-in-grain]:" in result.output
+    fact = load_file(root / SHIPMENT).data["facts"][-1]
+    assert fact == {"id": "alpha-says-beta-paid-in-grain", "claim": "Alpha says Beta paid in grain.",
+                    "date": "2024", "status": "alleged", "attributed_to": ["alpha-country"],
+                    "cites": [{"source": "alpha-report"}, {"source": "beta-report"}]}
+    assert errors_of(root) == []
+
+
+def test_new_topic_writes_a_file_with_its_first_fact(make_project: MakeProject) -> None:
+    root = make_project()
+    result = new(root, "topic", "--no-input", "--title", "Payment in arms", "--summary",
+                 "Who says *what* about the payment.", "--claim", "Alpha said Beta paid in arms.",
+                 "--status", "alleged", "--attributed-to", "alpha-country", "--denied-by", "beta-country",
+                 "--source", "alpha-report", "--source", "beta-report")
+    assert result.exit_code == 0, result.output
+    assert (root / "briefings/topics/payment-in-arms.yml").read_text() == (
+        "# yaml-language-server: $schema=../../schemas/topic.schema.json\n"
+        'title: "Payment in arms"\n'
+        'summary: "Who says *what* about the payment."\n'
+        "order: 2\n"
+        "facts:\n"
+        '  - id: "alpha-said-beta-paid-in-arms"\n'
+        '    claim: "Alpha said Beta paid in arms."\n'
+        '    status: "alleged"\n'
+        '    attributed_to: ["alpha-country"]\n'
+        '    denied_by: ["beta-country"]\n'
+        "    cites:\n"
+        '      - source: "alpha-report"\n'
+        '      - source: "beta-report"\n')
+    assert "next: add facts with `briefing new fact --topic payment-in-arms`" in result.stderr
+    assert errors_of(root) == []
+    again = new(root, "topic", "--no-input", "--id", "shipment", "--title", "T", "--summary", "S",
+                "--claim", "C", "--status", "reported", "--source", "alpha-report")
+    assert again.exit_code == 1
+    assert "error: id: topic 'shipment' already exists (briefings/topics/shipment.yml)" in again.stderr
+
+
+def test_new_entity_is_appended_to_entities_yml(make_project: MakeProject) -> None:
+    root = make_project()
+    before = (root / "briefings/entities.yml").read_bytes()
+    result = new(root, "entity", "--no-input", "--name", "Gamma Shipping Co.", "--kind", "organization",
+                 "--description", "Carried the goats")
+    assert result.exit_code == 0, result.output
+    assert (root / "briefings/entities.yml").read_bytes() == before + (
+        b'gamma-shipping-co:\n  name: "Gamma Shipping Co."\n  kind: "organization"\n'
+        b'  description: "Carried the goats"\n')
+    assert errors_of(root) == []
+    again = new(root, "entity", "--no-input", "--name", "Alpha", "--kind", "country", "--id", "alpha-country")
+    assert again.exit_code == 1
+    assert "error: id: entity 'alpha-country' already exists" in again.stderr
+
+
+def test_new_fact_refuses_unsafe_links_and_bad_dates(make_project: MakeProject) -> None:
+    result = new(make_project(), "fact", "--no-input", "--topic", "shipment", "--status", "reported",
+                 "--claim", "See [this](javascript:alert(1)).", "--date", "2024-02-30",
+                 "--source", "alpha-report")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: claim: link target 'javascript:alert(1)' is not an absolute http/https URL\n"
+        "    hint: only absolute http:// or https:// links are allowed\n"
+        "error: date: '2024-02-30' is not a real date (day is out of range for month)\n"
+        "    hint: write YYYY-MM-DD, YYYY-MM or YYYY, only as precise as known\n"
+        "nothing was written\n")
+
+
+def test_no_input_names_the_missing_flag(make_project: MakeProject) -> None:
+    result = new(make_project(), "source", "--no-input", "--published", "2024")
+    assert result.exit_code == 2
+    assert "missing --title (there are no prompts under --no-input)" in result.stderr
