@@ -15,7 +15,7 @@ test: $(VENV)/.test
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve
+	$(BIN)/briefing serve
 
 check: $(VENV)/.site
 	$(BIN)/briefing check

@@ -9,6 +9,7 @@ every problem of the run, each located at the offending key or value, with a hin
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import types
 import typing
@@ -26,6 +27,7 @@ from generator.model import ID_PATTERN, Entities, Entity, Fact, Source, Topic
 from generator.settings import CONFIG_NAME, Settings, project_paths
 
 QUOTE_WORD_LIMIT = 40
+BASE_URL_VARIABLE = "BRIEFING_BASE_URL"
 _ID = re.compile(ID_PATTERN)
 _ERROR_PREFIXES = ("Value error, ", "Assertion failed, ")
 
@@ -52,15 +54,27 @@ class CheckResult:
 def load_settings(root: Path) -> Settings:
     """Read ``site_config.yml`` (defaults where absent); raise :class:`BriefingError` if invalid."""
     path = root / CONFIG_NAME
-    if not path.exists():
-        return Settings()
     problems: list[Problem] = []
-    loaded = _load(path, root, problems)
-    if loaded is not None:
-        settings = _validate(Settings, loaded, problems)
-        if isinstance(settings, Settings):
-            return settings
-    raise BriefingError(problems)
+    settings: Any = Settings()
+    if path.exists():
+        loaded = _load(path, root, problems)
+        settings = _validate(Settings, loaded, problems) if loaded is not None else None
+    if not isinstance(settings, Settings):
+        raise BriefingError(problems)
+    return _with_environment(settings)
+
+
+def _with_environment(settings: Settings) -> Settings:
+    """``BRIEFING_BASE_URL`` (set by the deploy workflow to the Pages address) wins over the file."""
+    base_url = os.environ.get(BASE_URL_VARIABLE, "").strip()
+    if not base_url:
+        return settings
+    try:
+        return Settings.model_validate({**settings.model_dump(), "base_url": base_url})
+    except ValidationError:
+        raise BriefingError([Problem(f"${BASE_URL_VARIABLE}", 1, 1, Severity.ERROR,
+                                     f"{base_url!r} is not an absolute http/https URL",
+                                     "set it to the address the site is published at")]) from None
 
 
 def check_project(root: Path, settings: Settings | None = None) -> CheckResult:

@@ -44,3 +44,20 @@ def test_core_modules_never_import_mkdocs(repo_root: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_deploy_base_url_from_the_environment_wins(make_project: MakeProject, tmp_path: Path,
+                                                   monkeypatch) -> None:
+    from generator.check import load_settings
+    from generator.errors import BriefingError
+
+    root = make_project()
+    monkeypatch.setenv("BRIEFING_BASE_URL", "https://pages.example.org/briefing/")
+    assert load_settings(root).base_url == "https://pages.example.org/briefing/"
+    monkeypatch.setenv("BRIEFING_BASE_URL", "javascript:alert(1)")
+    try:
+        load_settings(root)
+    except BriefingError as exc:
+        assert exc.problems[0].format().startswith("$BRIEFING_BASE_URL:1:1: error: 'javascript:alert(1)'")
+    else:
+        raise AssertionError("an unsafe base URL was accepted")
