@@ -123,8 +123,12 @@ def test_pre_commit_hooks_run_briefing_check() -> None:
     assert "check" in (REPO / "Makefile").read_text().split("check:")[1].splitlines()[1]
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
+PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+
+
+@pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (make test installs it)")
 def test_pre_commit_accepts_the_hook_files() -> None:
-    result = subprocess.run(["pre-commit", "validate-config", str(REPO / ".pre-commit-config.yaml")],
+    assert PRE_COMMIT is not None
+    result = subprocess.run([PRE_COMMIT, "validate-config", str(REPO / ".pre-commit-config.yaml")],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
