@@ -22,6 +22,9 @@ from generator.generate import GeneratedSite
 
 NAV_FILE = "_nav.yml"
 MANIFEST = ".briefing-manifest"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_FILE_MODE = 0o666 & ~_UMASK
 
 
 @dataclass
@@ -91,6 +94,7 @@ def _atomic_write(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600; written files are as readable as any other
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

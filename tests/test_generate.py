@@ -61,3 +61,10 @@ def test_deploy_base_url_from_the_environment_wins(make_project: MakeProject, tm
         assert exc.problems[0].format().startswith("$BRIEFING_BASE_URL:1:1: error: 'javascript:alert(1)'")
     else:
         raise AssertionError("an unsafe base URL was accepted")
+
+
+def test_markdown_files_are_readable_by_others(make_project: MakeProject, tmp_path: Path) -> None:
+    root = make_project()
+    out = tmp_path / "md"
+    assert run_briefing("build", "--markdown", str(out), cwd=root).returncode == 0
+    assert (out / "index.md").stat().st_mode & 0o044 == 0o044
