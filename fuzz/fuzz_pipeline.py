@@ -6,7 +6,7 @@ a whole file (``TARGETS``: the rest of the input is that file's bytes) or one te
 (``load_bytes``), writes it into a temporary project, runs the real check, and when the
 check passes renders every page (``generate``) and turns the topic page into HTML with
 the site's Markdown extensions; it also verifies quotes against an archive holding the
-input's bytes. Only the
+input's bytes, and checks that page's HTML for markup the templates never write. Only the
 project's own errors (``BriefingError``, ``YamlProblem``) may escape a stage: anything
 else (a traceback a contributor would see) is a crash, and libFuzzer saves the input.
 
@@ -28,6 +28,7 @@ import shutil
 import sys
 import tempfile
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,28 @@ def _yaml_quote(text: str) -> str:
     return "".join(out) + '"'
 
 
+class _Markup(HTMLParser):
+    """Collects what no page may hold: scripts, event handlers, and ``markdown`` attributes
+    (left behind when Python-Markdown failed to parse one of the template's blocks)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = [name for name, _ in attrs]
+        if tag in ("script", "img", "iframe", "object", "embed") or "markdown" in names or any(
+                name.startswith("on") for name in names):
+            self.bad.append(self.get_starttag_text() or tag)
+
+
+def _check_html(html: str, uri: str) -> None:
+    markup = _Markup()
+    markup.feed(html)
+    markup.close()
+    assert not markup.bad, f"{uri}: markup the templates did not write: {markup.bad}"
+
+
 def run(data: bytes) -> None:
     """One input through the pipeline; raises only when the pipeline misbehaves."""
     from generator.check import check_project
@@ -152,7 +175,7 @@ def run(data: bytes) -> None:
 
                 body, meta = get_data(page.decode("utf-8"))
                 assert isinstance(meta, dict) and "description" in meta, uri  # front matter intact
-                _markdown().reset().convert(body)
+                _check_html(_markdown().reset().convert(body), uri)
     finally:
         (root / target).write_bytes(_originals[target])
 
