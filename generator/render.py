@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +73,12 @@ def words_filter(text: str) -> str:
     return plain_text(text)
 
 
+@lru_cache(maxsize=8)
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """The Jinja environment for the page templates of one project."""
+    """The Jinja environment for the page templates of one project.
+
+    Kept per templates folder, so compiled templates are reused across builds (serve,
+    tests); Jinja's loader still recompiles a template whose file changed."""
     from generator.pages import date_label, relative
 
     env = jinja2.Environment(

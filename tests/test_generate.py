@@ -68,3 +68,17 @@ def test_markdown_files_are_readable_by_others(make_project: MakeProject, tmp_pa
     out = tmp_path / "md"
     assert run_briefing("build", "--markdown", str(out), cwd=root).returncode == 0
     assert (out / "index.md").stat().st_mode & 0o044 == 0o044
+
+
+def test_an_edited_template_is_used_by_the_next_build(make_project: MakeProject) -> None:
+    import os
+
+    from generator.generate import generate
+
+    root = make_project()
+    assert b"Edited home page" not in generate(root).files["index.md"]
+    template = root / "templates" / "home.md.j2"
+    template.write_text(template.read_text() + "\nEdited home page\n")
+    later = template.stat().st_mtime + 10
+    os.utime(template, (later, later))
+    assert b"Edited home page" in generate(root).files["index.md"]
