@@ -84,17 +84,12 @@ def _setup() -> Path:
 @lru_cache(maxsize=1)
 def _markdown() -> Any:
     import markdown
-    import yaml
 
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, settings = [], {}
-    for entry in config["markdown_extensions"]:
-        if isinstance(entry, str):
-            names.append(entry)
-        else:
-            ((name, options),) = entry.items()
-            names.append(name)
-            settings[name] = options or {}
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from tests.hostile import markdown_settings  # the extensions of mkdocs.yml, read once
+
+    names, settings = markdown_settings()
     return markdown.Markdown(extensions=names, extension_configs=settings)
 
 
