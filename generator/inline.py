@@ -199,8 +199,9 @@ class Linker:
             self.cache[text] = found
         return found
 
-    def link(self, text: str, done: set[int]) -> str:
-        """``text`` escaped, with the first mention of each target not in ``done`` linked."""
+    def link(self, text: str, done: set[int], prefix: str = "") -> str:
+        """``text`` escaped, with the first mention of each target not in ``done`` linked
+        (to ``prefix`` + its href: the hrefs can be relative to one folder for many)."""
         out: list[str] = []
         position = 0
         for start, end, index in self._matches(text) if self.targets else ():
@@ -208,18 +209,19 @@ class Linker:
                 continue
             done.add(index)
             out.append(_escape(text[position:start]))
-            out.append(f"[{_escape(text[start:end])}]({self.hrefs[index]})")
+            out.append(f"[{_escape(text[start:end])}]({prefix}{self.hrefs[index]})")
             position = end
         out.append(_escape(text[position:]))
         return "".join(out)
 
 
-def inline_markdown(text: str, autolinks: Sequence[AutoLink] | Linker = (), skip: str = "") -> str:
+def inline_markdown(text: str, autolinks: Sequence[AutoLink] | Linker = (), skip: str = "",
+                    prefix: str = "") -> str:
     """Inline Markdown -> Markdown that shows the same inline formatting and nothing else.
 
     With ``autolinks`` (or a :class:`Linker` built from them), the first mention of each
     one's names in the text (outside code and outside the contributor's own links) becomes
-    a link to its ``href``; the one whose ``key`` is ``skip`` is never linked."""
+    a link to ``prefix`` + its ``href``; the one whose ``key`` is ``skip`` is never linked."""
     out: list[str] = []
     open_links: list[str | None] = []
     linker = autolinks if isinstance(autolinks, Linker) else Linker(autolinks) if autolinks else None
@@ -227,7 +229,7 @@ def inline_markdown(text: str, autolinks: Sequence[AutoLink] | Linker = (), skip
     for token in _inline_tokens(text):
         kind = token.type
         if kind == "text":
-            out.append(linker.link(token.content, done) if linker and not open_links
+            out.append(linker.link(token.content, done, prefix) if linker and not open_links
                        else _escape(token.content))
         elif kind in ("softbreak", "hardbreak"):
             out.append(" ")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -156,7 +157,7 @@ class Fact(_Record):
             raise ValueError("an alleged fact needs `attributed_to`: who asserts it?")
         return self
 
-    @property
+    @cached_property  # asked for by every page that shows the fact
     def values(self) -> list[str]:
         """The distinct values its citations give, in citation order."""
         seen: list[str] = []
@@ -165,11 +166,11 @@ class Fact(_Record):
                 seen.append(str(cite.value))
         return seen
 
-    @property
+    @cached_property
     def sources_disagree(self) -> bool:
         return len(self.values) > 1
 
-    @property
+    @cached_property
     def shown_status(self) -> str:
         """The status a reader sees: different values make a fact disputed."""
         return "disputed" if self.sources_disagree else self.status

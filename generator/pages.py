@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any
 
 from generator.briefing import Briefing, PlacedFact
@@ -85,23 +85,63 @@ class SourceNotes:
         return [n.cite.locator for n in self.notes if n.cite.locator]
 
 
-@dataclass
 class FactView:
-    """A fact laid out for one page: anchor, notes, entity links, disagreement."""
+    """A fact laid out for the pages of one folder: anchor, links, notes, entity links and
+    disagreement. Only what a page asks for is worked out (a list line needs the claim and
+    two links, a topic page every note), and then kept: the pages of a folder share views."""
 
-    fact: Fact
-    topic_id: Md
-    anchor: Md
-    permalink: Md
-    legend: Md
-    notes: list[Note] = field(default_factory=list)
-    values: list[ValueGroup] = field(default_factory=list)
-    asserted_by: list[EntityRef] = field(default_factory=list)
-    denied_by: list[EntityRef] = field(default_factory=list)
-    about: list[EntityRef] = field(default_factory=list)
-    claim: Md = field(default_factory=lambda: Md(""))
-    """The claim as safe Markdown, with the first mention of each entity linked to its page."""
-    tags: list[tuple[str, Md]] = field(default_factory=list)
+    def __init__(self, planner: _Planner, placed: PlacedFact, folder: str, numbered: bool,
+                 claim: Md) -> None:
+        self.fact = placed.fact
+        self.topic_id = Md(placed.topic_id)
+        self.anchor = Md(self.fact.id)
+        self.claim = claim
+        """The claim as safe Markdown, with the first mention of each entity linked to its page."""
+        self.rendered: dict[str, Any] = {}
+        """Pieces already rendered from this view (see the ``once`` filter of ``render``)."""
+        self._planner, self._folder, self._numbered = planner, folder, numbered
+
+    @cached_property
+    def permalink(self) -> Md:
+        return _relative(f"{topic_uri(self.topic_id)}#{self.fact.id}", self._folder)
+
+    @cached_property
+    def legend(self) -> Md:
+        return _relative(f"status.md#{self.fact.shown_status}", self._folder)
+
+    @cached_property
+    def asserted_by(self) -> list[EntityRef]:
+        return self._planner.entity_refs(self.fact.attributed_to, self._folder)
+
+    @cached_property
+    def denied_by(self) -> list[EntityRef]:
+        return self._planner.entity_refs(self.fact.denied_by, self._folder)
+
+    @cached_property
+    def about(self) -> list[EntityRef]:
+        return self._planner.entity_refs(self.fact.entities, self._folder)
+
+    @cached_property
+    def tags(self) -> list[tuple[str, Md]]:
+        return [(tag, self._planner.tag_link(tag, self._folder)) for tag in self.fact.tags]
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        """The fact's citations, numbered (``<fact id>-<n>``) on the pages that footnote them."""
+        sources = self._planner.briefing.sources
+        return [Note(label=Md(f"{self.fact.id}-{index}") if self._numbered else Md(""),
+                     cite=cite, source_id=Md(cite.source), source=sources[cite.source],
+                     source_link=_relative(source_uri(cite.source), self._folder))
+                for index, cite in enumerate(self.fact.cites, start=1)]
+
+    @cached_property
+    def values(self) -> list[ValueGroup]:
+        """When the sources disagree: each value given, with the notes that give it."""
+        if not self.fact.sources_disagree:
+            return []
+        return [ValueGroup(value, [n for n in self.notes
+                                   if n.cite.value is not None and str(n.cite.value) == value])
+                for value in self.fact.values]
 
     @property
     def sources(self) -> list[SourceNotes]:
@@ -121,7 +161,8 @@ class FactView:
 
     @property
     def single_source(self) -> bool:
-        return len({n.source_id for n in self.notes}) == 1
+        cites = self.fact.cites
+        return all(c.source == cites[0].source for c in cites)
 
 
 def date_label(value: str | None) -> str:
@@ -137,17 +178,32 @@ def date_label(value: str | None) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+def folder_of(uri: str) -> str:
+    """The folder of a page's uri ("" for the root): all a relative link depends on."""
+    return uri.rpartition("/")[0]
+
+
 def relative(target: str, from_uri: str) -> Md:
     """A link from one page of the tree to another (both as uris relative to the root)."""
+    return _relative(target, folder_of(from_uri))
+
+
+def _relative(target: str, folder: str) -> Md:
     path, _, anchor = target.partition("#")
-    link = _relpath(path, posixpath.dirname(from_uri) or ".") if path else ""
-    return Md(link + (f"#{anchor}" if anchor else ""))
+    link = _relpath(path, folder) if path else ""
+    return Md(f"{link}#{anchor}" if anchor else link)
 
 
 @lru_cache(maxsize=1 << 16)
-def _relpath(path: str, start: str) -> str:
-    # Pages link to each other tens of times per fact: posixpath.relpath is the costly part.
-    return posixpath.relpath(path, start)
+def _relpath(path: str, folder: str) -> str:
+    # Pages link to each other tens of times per fact, always from a few folders.
+    return posixpath.relpath(path, folder or ".")
+
+
+@lru_cache(maxsize=64)
+def _up_to_root(folder: str) -> str:
+    """The relative way from a folder's pages up to the root ("" at the root, else "../"…)."""
+    return "../" * len(folder.split("/")) if folder else ""
 
 
 def topic_uri(topic_id: str) -> str:
@@ -169,77 +225,73 @@ class _Planner:
         self.briefing = briefing
         self.settings = settings
         self.entity_names = {eid: (e.name, *e.aliases) for eid, e in briefing.entities.items()}
-        self._linkers: dict[str, Linker | None] = {}
-        self._claims: dict[tuple[str, str, str], Md] = {}
+        self._claims: dict[tuple[str, str], str] = {}
         self._refs: dict[tuple[tuple[str, ...], str], list[EntityRef]] = {}
+        self._views: dict[tuple[str, bool, str], FactView] = {}
+        self._views_folder: str | None = None
 
-    def linker(self, from_uri: str) -> Linker | None:
-        """Links from entity names in claims to entity pages (when the site has them); one
-        per folder, since the links depend only on where the page stands."""
-        folder = posixpath.dirname(from_uri)
-        if folder not in self._linkers:
-            self._linkers[folder] = Linker([
-                AutoLink(names, relative(entity_uri(eid), from_uri), eid)
-                for eid, names in self.entity_names.items()
-            ]) if self.settings.features.entities else None
-        return self._linkers[folder]
+    @cached_property
+    def linker(self) -> Linker | None:
+        """Links from entity names in claims to entity pages (when the site has them), as
+        seen from the root; :meth:`claim` moves them to each page's folder."""
+        if not self.settings.features.entities:
+            return None
+        return Linker([AutoLink(names, entity_uri(eid), eid) for eid, names in self.entity_names.items()])
 
-    def claim(self, fact: Fact, from_uri: str) -> Md:
-        """A claim as safe Markdown with entity names linked (an entity page never links to
-        itself); a fact shows on several pages of one folder, so each folder renders it once."""
-        page = from_uri.removeprefix("entities/").removesuffix(".md")
-        skip = page if from_uri.startswith("entities/") and page in self.entity_names else ""
-        if skip and not any(name in fact.claim for name in self.entity_names[skip]):
-            skip = ""  # the claim does not name this page's entity: the same links as elsewhere
-        key = (fact.id, posixpath.dirname(from_uri), skip)
-        if key not in self._claims:
-            linker = self.linker(from_uri)
-            self._claims[key] = Md(inline_markdown(fact.claim, linker, key[2]) if linker
-                                   else inline_markdown(fact.claim))
-        return self._claims[key]
+    def _unlinked(self, fact: Fact, from_uri: str) -> str:
+        """The entity an entity page is about, when the fact's claim names it: a page never
+        links to itself. "" everywhere else (the same links on every page of a folder)."""
+        if not from_uri.startswith("entities/"):
+            return ""
+        page = from_uri[len("entities/"):].removesuffix(".md")
+        names = self.entity_names.get(page)
+        return page if names and any(name in fact.claim for name in names) else ""
 
-    def entity_refs(self, ids: list[str], from_uri: str) -> list[EntityRef]:
+    def claim(self, fact: Fact, folder: str, unlinked: str) -> Md:
+        """A claim as safe Markdown with entity names linked. A fact shows in several folders
+        and its links differ only by the way up to the root, so the claim is rendered once
+        with a placeholder there (YAML cannot hold NUL) and moved to each folder."""
+        if not self.linker:
+            return Md(inline_markdown(fact.claim))
+        if "\0" in fact.claim:  # never from YAML; keep the shortcut exact anyway
+            return Md(inline_markdown(fact.claim, self.linker, unlinked, _up_to_root(folder)))
+        key = (fact.id, unlinked)
+        rendered = self._claims.get(key)
+        if rendered is None:
+            rendered = self._claims[key] = inline_markdown(fact.claim, self.linker, unlinked, "\0")
+        return Md(rendered.replace("\0", _up_to_root(folder)))
+
+    def entity_refs(self, ids: list[str], folder: str) -> list[EntityRef]:
         """Links to entity pages; they depend only on the page's folder, so each list is made
         once per folder and shared by the pages there (templates only read them)."""
-        key = (tuple(ids), posixpath.dirname(from_uri))
+        key = (tuple(ids), folder)
         refs = self._refs.get(key)
         if refs is None:
             linked = self.settings.features.entities  # no entity pages: names without links
             refs = self._refs[key] = [
                 EntityRef(self.briefing.entities[eid].name,
-                          relative(entity_uri(eid), from_uri) if linked else Md(""))
+                          _relative(entity_uri(eid), folder) if linked else Md(""))
                 for eid in dict.fromkeys(ids)]
         return refs
 
     def fact_view(self, placed: PlacedFact, from_uri: str, *, numbered: bool) -> FactView:
-        fact = placed.fact
-        topic_page = topic_uri(placed.topic_id)
-        view = FactView(
-            fact=fact,
-            topic_id=Md(placed.topic_id),
-            anchor=Md(fact.id),
-            permalink=relative(f"{topic_page}#{fact.id}", from_uri),
-            legend=relative(f"status.md#{fact.shown_status}", from_uri),
-            asserted_by=self.entity_refs(fact.attributed_to, from_uri),
-            denied_by=self.entity_refs(fact.denied_by, from_uri),
-            about=self.entity_refs(fact.entities, from_uri),
-            claim=self.claim(fact, from_uri),
-            tags=[(tag, relative(f"tags.md#{tag}", from_uri)) for tag in fact.tags],
-        )
-        for index, cite in enumerate(fact.cites, start=1):
-            view.notes.append(Note(
-                label=Md(f"{fact.id}-{index}") if numbered else Md(""),
-                cite=cite,
-                source_id=Md(cite.source),
-                source=self.briefing.sources[cite.source],
-                source_link=relative(source_uri(cite.source), from_uri),
-            ))
-        if fact.sources_disagree:
-            for value in fact.values:
-                view.values.append(ValueGroup(value, [n for n in view.notes
-                                                      if n.cite.value is not None
-                                                      and str(n.cite.value) == value]))
+        """A fact as the pages of one folder show it. Views are shared by the pages of a
+        folder (templates only read them, and a view keeps the pieces rendered from it), and
+        dropped when the planner moves on to another folder, so memory stays bounded."""
+        folder = folder_of(from_uri)
+        if folder != self._views_folder:
+            self._views.clear()
+            self._views_folder = folder
+        unlinked = self._unlinked(placed.fact, from_uri)
+        key = (placed.fact.id, numbered, unlinked)
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = FactView(self, placed, folder, numbered,
+                                               self.claim(placed.fact, folder, unlinked))
         return view
+
+    def tag_link(self, tag: str, folder: str) -> Md:
+        return _relative(f"tags.md#{tag}", folder)
 
     def plan(self) -> Iterator[PageSpec]:
         """Page by page, so that a page's views are freed once it is rendered."""

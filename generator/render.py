@@ -67,6 +67,16 @@ def meta_filter(text: str) -> Md:
     return Md(json.dumps(html.escape(words, quote=True), ensure_ascii=False))
 
 
+def once_filter(view: Any, macro: jinja2.runtime.Macro) -> Markup:
+    """``{{ view | once(m.fact_line) }}``: a macro's output for a view, rendered the first
+    time and reused after. Views are shared by the pages of a folder, so a fact listed on
+    many of them (tags, entities, sources) is laid out once per folder."""
+    rendered = view.rendered.get(macro.name)
+    if rendered is None:
+        rendered = view.rendered[macro.name] = Markup(macro(view))
+    return rendered
+
+
 def words_filter(text: str) -> str:
     """``{{ topic.summary | words }}``: inline Markdown reduced to the words a reader sees
     (for places that take plain text, such as the page description)."""
@@ -95,6 +105,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         "text": text_filter,
         "meta": meta_filter,
         "words": words_filter,
+        "once": once_filter,
         "date_label": date_label,
         "rel": relative,
         "safe_url": url_filter,
