@@ -251,7 +251,26 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: loader.cons
                                     if isinstance(node, yaml.ScalarNode) else None)
 
 
-def run_size(size: str, seed: int, out_dir: Path, profile: bool) -> SizeResult:
+PROFILED = ("check", "generate", "mkdocs", "full")
+
+
+def _keep_fastest(result: SizeResult, step: str, stage: Stage) -> None:
+    """Keep the round of ``step`` that took the least CPU, noting every round's CPU time."""
+    kept = result.stages.get(step)
+    cpu_runs = [*(kept.extra.get("cpu_runs", []) if kept else []), round(stage.cpu_s, 2)]
+    if kept is None or stage.cpu_s < kept.cpu_s:
+        result.stages[step] = kept = stage
+    kept.extra["cpu_runs"] = cpu_runs
+    print(f"[{result.size}] {step}: {stage.wall_s:.2f} s wall, {stage.cpu_s:.2f} s CPU, "
+          f"{stage.peak_rss_bytes / MiB:.0f} MiB", file=sys.stderr, flush=True)
+
+
+#: Rounds of (plain MkDocs, full build) at each size: the overhead target compares the two,
+#: and the fastest round of each is the one least disturbed by other load on the machine.
+REPEATS = {"small": 3, "medium": 2, "large": 1}
+
+
+def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | None = None) -> SizeResult:
     work = out_dir / size
     print(f"[{size}] preparing the project …", file=sys.stderr, flush=True)
     root, corpus = prepare(size, seed, work)
@@ -267,15 +286,18 @@ def run_size(size: str, seed: int, out_dir: Path, profile: bool) -> SizeResult:
         result.entities = len(entities or {})
     logs = work / "logs"
     logs.mkdir()
+    rounds = repeats or REPEATS.get(size, 1)
     for kind in STAGES:
+        if kind == "full":
+            continue  # measured in rounds with mkdocs
         if kind == "mkdocs":
             write_plain_config(root, markdown)
-        print(f"[{size}] {kind} …", file=sys.stderr, flush=True)
-        prof = logs / f"{kind}.prof" if profile and kind in ("check", "generate", "mkdocs", "full") else None
-        stage = measure(kind, root, markdown, plain_site if kind == "mkdocs" else full_site, logs, prof)
-        result.stages[kind] = stage
-        print(f"[{size}] {kind}: {stage.wall_s:.2f} s wall, {stage.peak_rss_bytes / MiB:.0f} MiB",
-              file=sys.stderr, flush=True)
+        for _ in range(rounds if kind == "mkdocs" else 1):
+            for step in ("mkdocs", "full") if kind == "mkdocs" else (kind,):
+                site = plain_site if step == "mkdocs" else full_site
+                prof = logs / f"{step}.prof" if profile and step in PROFILED else None
+                print(f"[{size}] {step} …", file=sys.stderr, flush=True)
+                _keep_fastest(result, step, measure(step, root, markdown, site, logs, prof))
     parsed = result.stages["parse"].extra
     result.facts, result.yaml_bytes = parsed.get("facts", 0), parsed.get("yaml_bytes", 0)
     result.pages = sum(1 for _ in markdown.rglob("*.md"))
@@ -300,6 +322,10 @@ def run_size(size: str, seed: int, out_dir: Path, profile: bool) -> SizeResult:
 
 
 # --------------------------------------------------------------------------- report
+
+#: The stages that are this project's commands (the others are floors to compare with).
+OUR_STAGES = ("check", "generate", "full", "incremental")
+
 
 def ratios(results: dict[str, SizeResult]) -> list[dict[str, Any]]:
     """Each target as a measured ratio with pass/fail."""
@@ -335,8 +361,12 @@ def ratios(results: dict[str, SizeResult]) -> list[dict[str, Any]]:
                      "value": growth, "pass": growth <= MEDIUM_TO_LARGE_MAX})
     if "large" in results:
         large = results["large"]
-        peak = max(s.peak_rss_bytes for s in large.stages.values())
-        rows.append({"target": "large: peak memory < 1 GiB", "measured": f"{peak / MiB:.0f} MiB",
+        ours = {k: s for k, s in large.stages.items() if k in OUR_STAGES}
+        worst = max(ours, key=lambda k: ours[k].peak_rss_bytes)
+        peak = ours[worst].peak_rss_bytes
+        rows.append({"target": "large: peak memory < 1 GiB",
+                     "measured": f"{peak / MiB:.0f} MiB ({worst}); plain MkDocs alone "
+                                 f"{large.stages['mkdocs'].peak_rss_bytes / MiB:.0f} MiB",
                      "value": peak, "pass": peak < LARGE_PEAK_RSS_MAX})
         rows.append({"target": "large: search index downloaded on first search < 2 MB",
                      "measured": f"{large.search_index_bytes / 1e6:.2f} MB as stored, "
@@ -354,7 +384,7 @@ def print_table(results: dict[str, SizeResult], checks: list[dict[str, Any]]) ->
     print("-" * len(header))
     for r in results.values():
         s = r.stages
-        peak = max(x.peak_rss_bytes for x in s.values()) / MiB
+        peak = max(x.peak_rss_bytes for k, x in s.items() if k in OUR_STAGES) / MiB
         per_k = r.search_index_bytes / max(r.facts, 1) * 1000 / 1e3
         print(f"{r.size:<7}{r.facts:>7}{r.pages:>7}{s['parse'].wall_s:>8.2f}{s['check'].wall_s:>8.2f}"
               f"{s['generate'].wall_s:>10.2f}{s['mkdocs'].wall_s:>9.2f}{s['full'].wall_s:>9.2f}"
@@ -372,6 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="small,medium,large")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "out" / "results.json")
+    parser.add_argument("--repeats", type=int, default=None,
+                        help="rounds of (mkdocs, full) per size; default: 3 small, 2 medium, 1 large")
     parser.add_argument("--profile", action="store_true",
                         help="run each stage under cProfile (slower; writes <stage>.prof/.txt)")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
@@ -389,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown size(s) {', '.join(unknown)}; choose from {', '.join(SIZES)}")
     out_dir = args.out.resolve().parent
     started = time.perf_counter()
-    results = {size: run_size(size, args.seed, out_dir, args.profile) for size in sizes}
+    results = {size: run_size(size, args.seed, out_dir, args.profile, args.repeats) for size in sizes}
     checks = ratios(results)
     print_table(results, checks)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -68,9 +68,11 @@ def generate(root: Path, settings: Settings | None = None) -> GeneratedSite:
 
 def _built_parts(briefing: Briefing, settings: Settings, spec: PageSpec) -> dict[str, Any]:
     """What a page shows beyond its plan: a topic page's JSON-LD (for its front matter, which
-    the theme writes into the HTML head) and the timeline's chart."""
+    the theme writes into the HTML head) and the timeline's chart (when the timeline is one
+    page: the chart links each mark to the fact below it, and a briefing whose timeline is
+    split by month has too many facts for a chart of marks to be read)."""
     if spec.template == "topic.md.j2":
         return {"jsonld": Md(front_matter_json(topic_jsonld(briefing, settings, spec.context["topic_id"])))}
     if spec.template == "timeline.md.j2":
-        return {"chart": Md(timeline_svg(briefing))}
+        return {"chart": Md("" if spec.context.get("split") else timeline_svg(briefing))}
     return {}

@@ -106,6 +106,14 @@ class FactView:
         return _relative(f"{topic_uri(self.topic_id)}#{self.fact.id}", self._folder)
 
     @cached_property
+    def topic_link(self) -> Md:
+        return _relative(topic_uri(self.topic_id), self._folder)
+
+    @property
+    def topic_title(self) -> str:
+        return self._planner.briefing.topics[self.topic_id].title
+
+    @cached_property
     def legend(self) -> Md:
         return _relative(f"status.md#{self.fact.shown_status}", self._folder)
 
@@ -291,7 +299,53 @@ class _Planner:
         return view
 
     def tag_link(self, tag: str, folder: str) -> Md:
-        return _relative(f"tags.md#{tag}", folder)
+        return _relative(f"tags/{tag}.md" if self.split_tags else f"tags.md#{tag}", folder)
+
+    @cached_property
+    def facts_by_tag(self) -> dict[str, list[PlacedFact]]:
+        tags: dict[str, list[PlacedFact]] = {}
+        for placed in self.briefing.facts.values():
+            for tag in dict.fromkeys(placed.fact.tags):
+                tags.setdefault(tag, []).append(placed)
+        return {tag: tags[tag] for tag in sorted(tags)}
+
+    @cached_property
+    def split_tags(self) -> bool:
+        """Whether each tag gets its own page: when the tags page would list too many facts."""
+        return sum(len(facts) for facts in self.facts_by_tag.values()) > self.list_size
+
+    @property
+    def list_size(self) -> int:
+        return self.settings.features.list_page_facts
+
+    @property
+    def home_disagreements(self) -> int:
+        return min(HOME_DISAGREEMENTS, self.list_size)
+
+    def list_pages(self, base: str, placed: list[PlacedFact], context: dict[str, Any],
+                   neighbours: tuple[tuple[str, str] | None, tuple[str, str] | None] = (None, None),
+                   ) -> Iterator[PageSpec]:
+        """A list of facts on ``base``.md, continued on ``base``_page-2.md … when it holds more
+        than :attr:`list_size` facts (``_`` is in no id or tag, so no name can clash).
+        ``context`` holds the title, intro, description, style and the way back (uri, label);
+        ``neighbours`` the (label, uri) of the lists before and after this one."""
+        size = self.list_size
+        chunks = [placed[start:start + size] for start in range(0, len(placed), size)] or [[]]
+        uris = [f"{base}.md" if index == 0 else f"{base}_page-{index + 1}.md" for index in range(len(chunks))]
+        back_label, back_uri = context.pop("back")
+        for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True)):
+            yield PageSpec(uri, "fact_list.md.j2", {
+                **context,
+                "page_number": index + 1,
+                "pages": [{"number": number, "link": relative(other, uri), "current": other == uri}
+                          for number, other in enumerate(uris, start=1)],
+                "back": {"label": back_label, "link": relative(back_uri, uri)},
+                "previous": {"label": neighbours[0][0], "link": relative(neighbours[0][1], uri)}
+                if neighbours[0] else None,
+                "next": {"label": neighbours[1][0], "link": relative(neighbours[1][1], uri)}
+                if neighbours[1] else None,
+                "facts": [self.fact_view(p, uri, numbered=False) for p in chunk],
+            })
 
     def plan(self) -> Iterator[PageSpec]:
         """Page by page, so that a page's views are freed once it is rendered."""
@@ -308,11 +362,23 @@ class _Planner:
             })
         if features.timeline:
             yield self.timeline()
-        yield PageSpec("status.md", "status.md.j2", {
-            "statuses": self.status_rows("status.md"),
-            "denied": [self.fact_view(p, "status.md", numbered=False) for p in b.facts.values()
-                       if p.fact.denied_by]})
+            if self.split_timeline:
+                yield from self.timeline_pages()
+        yield from self.status_pages()
         yield self.tags_page()
+        if self.split_tags:
+            for tag, placed in self.facts_by_tag.items():
+                yield from self.list_pages(f"tags/{tag}", placed, {
+                    "title": f"Tag: {tag}", "description": f"Every fact tagged {tag}.",
+                    "intro": f"{len(placed)} facts carry the tag {tag}.", "style": Md("line"),
+                    "back": ("All tags", "tags.md")})
+        if len(b.disagreements) > self.home_disagreements:
+            yield from self.list_pages("disagreements", b.disagreements, {
+                "title": "Where sources disagree",
+                "description": "Every fact whose sources give different figures or answers.",
+                "intro": "Facts whose sources give different figures or answers, each value with "
+                         "the sources that give it.",
+                "style": Md("disagreement"), "back": ("Home", "index.md")})
         yield self.sources_index()
         for source_id in sorted(b.sources):
             yield self.source_page(source_id)
@@ -334,47 +400,116 @@ class _Planner:
         return PageSpec(uri, "home.md.j2", {
             "topics": topics,
             "latest": [self.fact_view(p, uri, numbered=False) for p in latest],
-            "disagreements": [self.fact_view(p, uri, numbered=False) for p in b.disagreements],
+            "disagreements": [self.fact_view(p, uri, numbered=False)
+                              for p in b.disagreements[:self.home_disagreements]],
+            "disagreement_count": len(b.disagreements),
+            "disagreements_page": relative("disagreements.md", uri)
+            if len(b.disagreements) > self.home_disagreements else None,
             "fact_count": len(b.facts), "source_count": len(b.sources),
             "timeline_link": relative("timeline.md", uri) if self.settings.features.timeline else None,
         }, nav_title="Home")
 
-    def timeline(self) -> PageSpec:
-        uri = "timeline.md"
-        years: dict[str, dict[str, list[FactView]]] = {}
+    @cached_property
+    def split_timeline(self) -> bool:
+        """Whether each month of the timeline gets its own page (too many dated facts for one)."""
+        return len(self.briefing.dated_facts) > self.list_size
+
+    @cached_property
+    def timeline_months(self) -> dict[str, dict[str, list[PlacedFact]]]:
+        """Dated facts by year, then by month ("" for a fact known only to the year)."""
+        years: dict[str, dict[str, list[PlacedFact]]] = {}
         for placed in self.briefing.dated_facts:
             value = placed.fact.date or ""
-            year, month = value[:4], value[:7] if len(value) >= 7 else ""
-            years.setdefault(year, {}).setdefault(month, []).append(
-                self.fact_view(placed, uri, numbered=False))
+            month = value[:7] if len(value) >= 7 else ""
+            years.setdefault(value[:4], {}).setdefault(month, []).append(placed)
+        return years
+
+    @staticmethod
+    def month_label(year: str, month: str) -> str:
+        return date_label(month) if month else f"{year}, month not known"
+
+    @staticmethod
+    def month_uri(year: str, month: str) -> str:
+        return f"timeline/{month or year}.md"
+
+    def timeline(self) -> PageSpec:
+        uri = "timeline.md"
+        split = self.split_timeline
         groups = [{
             "year": Md(year),
-            "months": [{"label": date_label(month) if month else f"{year}, month not known",
+            "months": [{"label": self.month_label(year, month),
                         # Heading ids hold "_", which fact ids never do: no clash with fact anchors.
                         "anchor": Md(f"month_{month}" if month else f"year_{year}_month-unknown"),
-                        "facts": facts} for month, facts in months.items()],
-        } for year, months in years.items()]
-        topics = {tid: {"title": t.title, "link": relative(topic_uri(tid), uri)}
-                  for tid, t in self.briefing.topics.items()}
-        return PageSpec(uri, "timeline.md.j2", {"years": groups, "topics": topics}, nav_title="Timeline")
+                        "count": len(placed),
+                        "link": relative(self.month_uri(year, month), uri) if split else None,
+                        "facts": [] if split else [self.fact_view(p, uri, numbered=False) for p in placed]}
+                       for month, placed in months.items()],
+        } for year, months in self.timeline_months.items()]
+        return PageSpec(uri, "timeline.md.j2", {
+            "years": groups, "split": split, "dated_count": len(self.briefing.dated_facts),
+        }, nav_title="Timeline")
 
-    def status_rows(self, uri: str) -> list[dict[str, Any]]:
-        counts = {s: 0 for s in STATUSES}
-        for placed in self.briefing.facts.values():
-            counts[placed.fact.shown_status] += 1
-        return [{"status": Md(s), "label": STATUS_LABELS[s], "meaning": STATUS_MEANINGS[s],
-                 "count": counts[s],
-                 "facts": [self.fact_view(p, uri, numbered=False) for p in self.briefing.facts.values()
-                           if p.fact.shown_status == s]} for s in STATUSES]
+    def timeline_pages(self) -> Iterator[PageSpec]:
+        """A page per month (and per year for facts known only to the year), each linking to
+        the months before and after it."""
+        periods = [(year, month, placed) for year, months in self.timeline_months.items()
+                   for month, placed in months.items()]
+        for index, (year, month, placed) in enumerate(periods):
+            label = self.month_label(year, month)
+            before = periods[index - 1] if index > 0 else None
+            after = periods[index + 1] if index + 1 < len(periods) else None
+            around = [(self.month_label(p[0], p[1]), self.month_uri(p[0], p[1])) if p else None
+                      for p in (before, after)]
+            yield from self.list_pages(self.month_uri(year, month).removesuffix(".md"), placed, {
+                "title": f"Timeline: {label}", "description": f"Every fact dated {label}, in order.",
+                "intro": f"{len(placed)} facts dated {label}, oldest first, with their topics, "
+                         "statuses and sources.",
+                "style": Md("timeline"), "back": ("Whole timeline", "timeline.md")},
+                neighbours=(around[0], around[1]))
+
+    def status_pages(self) -> Iterator[PageSpec]:
+        """The status legend; when it would list too many facts, a list page per status and
+        one of the denied claims."""
+        uri = "status.md"
+        facts = self.briefing.facts.values()
+        by_status: dict[str, list[PlacedFact]] = {status: [] for status in STATUSES}
+        for placed in facts:
+            by_status[placed.fact.shown_status].append(placed)
+        denied = [p for p in facts if p.fact.denied_by]
+        split = len(self.briefing.facts) > self.list_size
+        yield PageSpec(uri, "status.md.j2", {
+            "statuses": [{
+                "status": Md(s), "label": STATUS_LABELS[s], "meaning": STATUS_MEANINGS[s],
+                "count": len(by_status[s]),
+                "list_link": relative(f"status/{s}.md", uri) if split else Md(f"#{s}"),
+                "list_page": relative(f"status/{s}.md", uri) if split else None,
+                "facts": [] if split else [self.fact_view(p, uri, numbered=False) for p in by_status[s]],
+            } for s in STATUSES],
+            "denied_count": len(denied),
+            "denied_link": relative("status/denied.md", uri) if split else Md("#denied"),
+            "denied_page": relative("status/denied.md", uri) if split and denied else None,
+            "denied": [] if split else [self.fact_view(p, uri, numbered=False) for p in denied],
+        })
+        if not split:
+            return
+        for s in STATUSES:
+            yield from self.list_pages(f"status/{s}", by_status[s], {
+                "title": f"{STATUS_LABELS[s]} facts", "description": f"Every fact shown as {s}.",
+                "intro": f"{STATUS_LABELS[s]}: {STATUS_MEANINGS[s]}. {len(by_status[s])} facts.",
+                "style": Md("status"), "back": ("Status legend", "status.md")})
+        if denied:
+            yield from self.list_pages("status/denied", denied, {
+                "title": "Denied claims", "description": "Every claim that a party publicly denied.",
+                "intro": f"Claims that a party publicly denied, whatever their status: {len(denied)} facts.",
+                "style": Md("denied"), "back": ("Status legend", "status.md")})
 
     def tags_page(self) -> PageSpec:
         uri = "tags.md"
-        tags: dict[str, list[FactView]] = {}
-        for placed in self.briefing.facts.values():
-            for tag in dict.fromkeys(placed.fact.tags):
-                tags.setdefault(tag, []).append(self.fact_view(placed, uri, numbered=False))
-        return PageSpec(uri, "tags.md.j2", {"tags": [{"tag": Md(tag), "facts": tags[tag]}
-                                                     for tag in sorted(tags)]}, nav_title="Tags")
+        split = self.split_tags
+        return PageSpec(uri, "tags.md.j2", {"tags": [{
+            "tag": Md(tag), "count": len(placed), "link": self.tag_link(tag, "") if split else Md(f"#{tag}"),
+            "facts": [] if split else [self.fact_view(p, uri, numbered=False) for p in placed],
+        } for tag, placed in self.facts_by_tag.items()]}, nav_title="Tags")
 
     def sources_index(self) -> PageSpec:
         uri = "sources/index.md"
@@ -427,6 +562,9 @@ def plan_pages(briefing: Briefing, settings: Settings) -> Iterator[PageSpec]:
     contexts need not all be held at once."""
     return _Planner(briefing, settings).plan()
 
+
+#: Facts whose sources disagree listed on the home page; past that, a link to all of them.
+HOME_DISAGREEMENTS = 12
 
 #: Topics per group of the navigation once a briefing has more topics than this.
 NAV_GROUP_SIZE = 25

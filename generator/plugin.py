@@ -2,7 +2,10 @@
 
 ``on_config`` runs the core (``generate``) and sets the site's name, description and
 navigation from ``site_config.yml``; ``on_files`` adds every generated page and asset
-with ``File.generated`` (nothing is written to ``docs/``); ``on_serve`` watches the
+with ``File.generated`` (nothing is written to ``docs/``). Reading a generated page, the
+plugin takes its front matter itself (see :func:`read_front_matter`), and once a page is
+converted it lets go of the page's Markdown, so a large briefing's build holds each page
+once (as HTML) rather than three times (bytes, Markdown, HTML). ``on_serve`` watches the
 briefing files, the templates and the settings so ``mkdocs serve`` regenerates on every
 change. A briefing with errors stops the build with every located problem, no traceback;
 under ``mkdocs serve`` it is served as pages listing the problems instead (see ``serve``).
@@ -13,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
 
 from generator.check import load_settings
 from generator.errors import BriefingError
@@ -54,6 +60,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.last_good: GeneratedSite | None = None
         #: generated page uri -> its URL in the built site (for the search entries)
         self.page_urls: dict[str, str] = {}
+        #: the uris of the generated pages
+        self.generated: set[str] = set()
+        #: generated page uri -> its front matter, from reading the page until MkDocs takes it
+        self.page_meta: dict[str, dict[str, Any]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin across serve's rebuilds.
@@ -99,7 +109,37 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 files.remove(existing)
             files.append(File.generated(config, uri, content=content))
         self.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.generated = {uri for uri in self.site.files if uri.endswith(".md")}
+        if not self.serving:  # the Files hold the pages now; serve keeps them for its error pages
+            self.site.files = {}
+            self.last_good = None
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's Markdown without its front matter, which is read here as the
+        JSON the generator wrote rather than by MkDocs' YAML parser (a topic's JSON-LD makes
+        the front matter long). Anything else, or anything unexpected: MkDocs reads it."""
+        if page.file.src_uri not in self.generated:
+            return None
+        source = page.file.content_string
+        read = read_front_matter(source)
+        if read is None:
+            return source
+        self.page_meta[page.file.src_uri], body = read
+        return body
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        meta = self.page_meta.pop(page.file.src_uri, None)
+        if meta is not None:
+            page.meta = meta
+        return markdown
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated and not self.serving:
+            # Converted: the Markdown and the file's bytes are not read again in a build.
+            page.markdown = ""
+            page.file.content_bytes = b""
+        return html_text
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -118,3 +158,41 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+_JSON_ENTRY = re.compile(r"(?P<indent> *)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?: (?P<value>.+))?")
+
+
+def read_front_matter(source: str) -> tuple[dict[str, Any], str] | None:
+    """(front matter, body) of a generated page, or None when it is not of the form the
+    templates write: ``key: <JSON>`` lines and one level of ``key:`` blocks of them (JSON of
+    this kind is YAML, and parses to the same values; ``tests/test_generate.py`` compares
+    the two on every page). MkDocs' YAML parser builds the same values, only far slower."""
+    match = YAML_RE.match(source)
+    if match is None:
+        return None
+    meta: dict[str, Any] = {}
+    block: dict[str, Any] | None = None
+    for line in match.group(1).splitlines():
+        entry = _JSON_ENTRY.fullmatch(line)
+        if entry is None:
+            return None
+        key, value, nested = entry["key"], entry["value"], bool(entry["indent"])
+        if nested != (entry["indent"] == "  ") or (nested and block is None):
+            return None
+        if value is None:
+            if nested:
+                return None
+            block = meta[key] = {}
+            continue
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return None
+        if nested:
+            assert block is not None
+            block[key] = parsed
+        else:
+            block = None
+            meta[key] = parsed
+    return meta, source[match.end():].lstrip("\n")

@@ -22,6 +22,11 @@ class Features(BaseModel):
     timeline: StrictBool = Field(True, description="Write the timeline page.")
     entities: StrictBool = Field(True, description="Write the entity pages.")
     latest_facts: StrictInt = Field(5, ge=0, le=50, description="Dated facts listed on the home page.")
+    list_page_facts: StrictInt = Field(
+        200, ge=2, le=5000,
+        description="Most facts one page lists (the timeline, the tags page, the status legend): "
+                    "past that, each month, tag or status gets its own page, and a long list "
+                    "goes on over several pages.")
 
 
 class Settings(BaseModel):

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import MakeProject, run_briefing
+from tests.conftest import CASES, MakeProject, run_briefing
+
+CASES_SHIPMENT = (CASES / "minimal" / "briefings" / "topics" / "shipment.yml").read_text(encoding="utf-8")
 
 
 def test_markdown_tree_holds_pages_assets_and_nav(make_project: MakeProject, tmp_path: Path) -> None:
@@ -82,3 +84,43 @@ def test_an_edited_template_is_used_by_the_next_build(make_project: MakeProject)
     later = template.stat().st_mtime + 10
     os.utime(template, (later, later))
     assert b"Edited home page" in generate(root).files["index.md"]
+
+
+def _front_matter_pairs(root: Path) -> list[tuple[str, str]]:
+    from generator.generate import generate
+
+    site = generate(root)
+    return [(uri, site.files[uri].decode("utf-8")) for uri in site.pages]
+
+
+def test_the_plugin_reads_every_front_matter_as_mkdocs_does(repo_root: Path,
+                                                            make_project: MakeProject) -> None:
+    """The plugin reads the generated front matter as JSON, not through MkDocs' YAML parser:
+    on every page of the real briefing, and of one whose texts YAML would trip on, both
+    must give the same values and the same Markdown."""
+    from mkdocs.utils.meta import get_data
+
+    from generator.plugin import read_front_matter
+
+    awkward = make_project({"briefings/topics/shipment.yml": (
+        CASES_SHIPMENT.replace('summary: "Alpha sent goats to *Beta*, the sources say."',
+                               'summary: "key: value # not a comment, \\"quoted\\" \\t & <b>x</b> 🐐 ---"')
+    )})
+    pairs = _front_matter_pairs(repo_root) + _front_matter_pairs(awkward)
+    assert len(pairs) > 40
+    for uri, text in pairs:
+        read = read_front_matter(text)
+        assert read is not None, uri
+        meta, body = read
+        assert (body, meta) == get_data(text), uri
+    assert any("jsonld" in read_front_matter(text)[0] for _, text in pairs)  # type: ignore[index]
+
+
+def test_front_matter_of_another_shape_is_left_to_mkdocs() -> None:
+    from generator.plugin import read_front_matter
+
+    assert read_front_matter("# No front matter\n") is None
+    assert read_front_matter("---\ntitle: plain words\n---\n# T\n") is None  # not JSON
+    assert read_front_matter("---\nsearch:\n    exclude: true\n---\n# T\n") is None
+    assert read_front_matter('---\ndescription: "a"\nsearch:\n  exclude: true\n---\n\n# T\n') == (
+        {"description": "a", "search": {"exclude": True}}, "# T\n")
