@@ -26,6 +26,7 @@ import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,7 +155,8 @@ def facts_document(briefing: Briefing, settings: Settings) -> dict[str, Any]:
         "base_url": settings.base_url,
         "statuses": {status: {"label": STATUS_LABELS[status], "meaning": STATUS_MEANINGS[status]}
                      for status in STATUS_LABELS},
-        "facts": [fact_record(briefing, settings, placed) for placed in briefing.facts.values()],
+        # An iterator: json_lines encodes each record as it is made.
+        "facts": (fact_record(briefing, settings, placed) for placed in briefing.facts.values()),
         "sources": {sid: _source_record(settings, sid, briefing.sources[sid])
                     for sid in sorted(briefing.sources)},
         "entities": {eid: _entity_record(settings, eid, briefing.entities[eid])
@@ -403,17 +405,23 @@ def add_search_entries(index: dict[str, Any], entries: list[SearchEntry],
 def json_lines(data: Any, depth: int = 2, indent: str = "") -> str:
     """JSON laid out for reading and diffing: the outer ``depth`` levels one item per line,
     each item below that on its one line. (``json.dumps(indent=…)`` gives up the C encoder
-    and takes ten times as long on a large briefing.)"""
-    if depth and isinstance(data, (dict, list)) and data:
-        inner = indent + "  "
-        if isinstance(data, dict):
-            items = [f"{json.dumps(key, ensure_ascii=False)}: {json_lines(value, depth - 1, inner)}"
-                     for key, value in data.items()]
-        else:
-            items = [json_lines(value, depth - 1, inner) for value in data]
-        opening, closing = ("{", "}") if isinstance(data, dict) else ("[", "]")
-        return f"{opening}\n{inner}" + f",\n{inner}".join(items) + f"\n{indent}{closing}"
+    and takes ten times as long on a large briefing.) A list may be given as an iterator:
+    each item is encoded as it comes, so a large export never holds every record at once."""
+    inner = indent + "  "
+    if depth and isinstance(data, dict):
+        items = [f"{json.dumps(key, ensure_ascii=False)}: {json_lines(value, depth - 1, inner)}"
+                 for key, value in data.items()]
+        return _json_block("{", items, "}", indent)
+    if depth and isinstance(data, (list, Iterator)):
+        return _json_block("[", [json_lines(value, depth - 1, inner) for value in data], "]", indent)
     return json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _json_block(opening: str, items: list[str], closing: str, indent: str) -> str:
+    if not items:
+        return opening + closing
+    inner = indent + "  "
+    return f"{opening}\n{inner}" + f",\n{inner}".join(items) + f"\n{indent}{closing}"
 
 
 def export_files(briefing: Briefing, settings: Settings) -> dict[str, bytes]:

@@ -72,6 +72,14 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --------------------------------------------------------------------------- facts.json
 
+def test_facts_json_has_one_fact_per_line_for_diffs(built_site: Path, facts: dict[str, Any]) -> None:
+    """A reviewer diffing two versions of facts.json sees one changed line per changed fact."""
+    lines = (built_site / FACTS_JSON).read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith('    {"id": ')]
+    assert records == facts["facts"]
+    assert lines[0] == "{" and lines[-1] == "}"
+
+
 def test_facts_json_matches_its_schema(facts: dict[str, Any]) -> None:
     schema = json.loads((REPO / "schemas/facts.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
