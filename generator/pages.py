@@ -251,7 +251,8 @@ class _Planner:
         links to itself. "" everywhere else (the same links on every page of a folder)."""
         if not from_uri.startswith("entities/"):
             return ""
-        page = from_uri[len("entities/"):].removesuffix(".md")
+        # entities/<id>.md, and the list pages of a long one: entities/<id>_about….md
+        page = from_uri[len("entities/"):].removesuffix(".md").split("_", 1)[0]
         names = self.entity_names.get(page)
         return page if names and any(name in fact.claim for name in names) else ""
 
@@ -385,7 +386,7 @@ class _Planner:
         if features.entities:
             yield self.entities_index()
             for entity_id in sorted(b.entities):
-                yield self.entity_page(entity_id)
+                yield from self.entity_pages(entity_id)
 
     def home(self) -> PageSpec:
         b = self.briefing
@@ -547,14 +548,31 @@ class _Planner:
             })
         return PageSpec(uri, "entities_index.md.j2", {"kinds": kinds}, nav_title="Entities")
 
-    def entity_page(self, entity_id: str) -> PageSpec:
+    def entity_pages(self, entity_id: str) -> Iterator[PageSpec]:
+        """An entity's page with the facts about, asserted by and denied by it; when those
+        are more than a list page holds, the page gives their numbers and each role's facts
+        get list pages of their own."""
         uri = entity_uri(entity_id)
+        entity = self.briefing.entities[entity_id]
         roles = self.briefing.facts_by_entity.get(entity_id, {})
-        return PageSpec(uri, "entity.md.j2", {
-            "entity_id": Md(entity_id), "entity": self.briefing.entities[entity_id],
-            "roles": {role: [self.fact_view(p, uri, numbered=False) for p in roles.get(role, [])]
-                      for role in ("about", "asserts", "denies")},
+        split = sum(len(placed) for placed in roles.values()) > self.list_size
+        yield PageSpec(uri, "entity.md.j2", {
+            "entity_id": Md(entity_id), "entity": entity,
+            "headings": ENTITY_ROLES,
+            "roles": {role: [] if split else [self.fact_view(p, uri, numbered=False)
+                                              for p in roles.get(role, [])] for role in ENTITY_ROLES},
+            "counts": {role: len(roles.get(role, [])) for role in ENTITY_ROLES},
+            "role_pages": {role: relative(f"entities/{entity_id}_{role}.md", uri)
+                           for role in ENTITY_ROLES if roles.get(role)} if split else {},
         })
+        if not split:
+            return
+        for role, heading in ENTITY_ROLES.items():
+            if roles.get(role):
+                yield from self.list_pages(f"entities/{entity_id}_{role}", roles[role], {
+                    "title": f"{heading} {entity.name}", "description": f"{heading} {entity.name}.",
+                    "intro": f"{len(roles[role])} facts.", "style": Md("line"),
+                    "back": (entity.name, uri)})
 
 
 def plan_pages(briefing: Briefing, settings: Settings) -> Iterator[PageSpec]:
@@ -563,26 +581,25 @@ def plan_pages(briefing: Briefing, settings: Settings) -> Iterator[PageSpec]:
     return _Planner(briefing, settings).plan()
 
 
+#: The roles an entity plays in facts, as its page heads each list.
+ENTITY_ROLES = {"about": "Facts about", "asserts": "Facts asserted by", "denies": "Facts denied by"}
+
 #: Facts whose sources disagree listed on the home page; past that, a link to all of them.
 HOME_DISAGREEMENTS = 12
 
-#: Topics per group of the navigation once a briefing has more topics than this.
+#: Most entries one level of the topics' navigation holds: past it, topics are grouped.
 NAV_GROUP_SIZE = 25
 
 
 def plan_nav(briefing: Briefing, settings: Settings) -> list[Any]:
     """The navigation, in MkDocs' ``nav`` form. Source and entity pages are reached from
     their index pages, not listed, so every page's navigation stays small however large
-    the briefing grows. Every page renders the whole navigation, so a long flat list of
-    topics would make the build grow with the square of their number: past
-    :data:`NAV_GROUP_SIZE` topics, they are listed in groups of that many (in ``order``),
-    and the theme's ``navigation.prune`` renders only the open group's links."""
-    topics = [topic_uri(tid) for tid in briefing.topic_order]
-    if len(topics) > NAV_GROUP_SIZE:
-        topics = [{f"Topics {start + 1}–{min(start + NAV_GROUP_SIZE, len(topics))}":
-                   topics[start:start + NAV_GROUP_SIZE]}
-                  for start in range(0, len(topics), NAV_GROUP_SIZE)]
-    nav: list[Any] = [{"Home": "index.md"}, {"Topics": topics}]
+    the briefing grows. Every page renders the navigation, so a long flat list of topics
+    would make the build grow with the square of their number: no level holds more than
+    :data:`NAV_GROUP_SIZE` entries (topics in groups, groups in larger groups, in
+    ``order``), and the theme's ``navigation.prune`` renders only the open group's links."""
+    nav: list[Any] = [{"Home": "index.md"},
+                      {"Topics": _nav_groups([topic_uri(tid) for tid in briefing.topic_order])}]
     if settings.features.timeline:
         nav.append({"Timeline": "timeline.md"})
     if settings.features.entities:
@@ -591,3 +608,19 @@ def plan_nav(briefing: Briefing, settings: Settings) -> list[Any]:
     nav.append({"Tags": "tags.md"})
     nav.append({"Status legend": "status.md"})
     return nav
+
+
+def _nav_groups(uris: list[str], first: int = 1) -> list[Any]:
+    """``uris`` as a navigation level of at most :data:`NAV_GROUP_SIZE` entries: themselves
+    when few enough, else groups ("Topics 1–25", or "Topics 1–625" of such groups)."""
+    if len(uris) <= NAV_GROUP_SIZE:
+        return uris
+    span = NAV_GROUP_SIZE
+    while len(uris) > span * NAV_GROUP_SIZE:
+        span *= NAV_GROUP_SIZE
+    groups: list[Any] = []
+    for start in range(0, len(uris), span):
+        low, high = first + start, first + min(start + span, len(uris)) - 1
+        groups.append({f"Topics {low}–{high}" if high > low else f"Topic {low}":
+                       _nav_groups(uris[start:start + span], low)})
+    return groups

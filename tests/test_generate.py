@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -124,3 +126,31 @@ def test_front_matter_of_another_shape_is_left_to_mkdocs() -> None:
     assert read_front_matter("---\nsearch:\n    exclude: true\n---\n# T\n") is None
     assert read_front_matter('---\ndescription: "a"\nsearch:\n  exclude: true\n---\n\n# T\n') == (
         {"description": "a", "search": {"exclude": True}}, "# T\n")
+
+
+def test_no_level_of_the_navigation_grows_with_the_briefing() -> None:
+    """Every page renders the navigation: a level listing every topic (or every group of
+    topics) would make each page grow with the briefing and the build with its square."""
+    from types import SimpleNamespace
+
+    from generator.pages import NAV_GROUP_SIZE, plan_nav
+    from generator.settings import default_settings
+
+    def levels(entries: list[Any]) -> Iterator[list[Any]]:
+        yield entries
+        for entry in entries:
+            if isinstance(entry, dict) and isinstance(next(iter(entry.values())), list):
+                yield from levels(next(iter(entry.values())))
+
+    def pages(entries: list[Any]) -> Iterator[str]:
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            yield from pages(value) if isinstance(value, list) else [value]
+
+    for count in (3, 26, 1000, 20000):
+        topics = [f"topic-{n}" for n in range(count)]
+        nav = plan_nav(SimpleNamespace(topic_order=topics), default_settings())  # type: ignore[arg-type]
+        section = next(entry["Topics"] for entry in nav if "Topics" in entry)
+        assert max(len(level) for level in levels(section)) <= NAV_GROUP_SIZE
+        assert list(pages(section)) == [f"topics/{t}.md" for t in topics]  # all, in order
+    assert [next(iter(g)) for g in section] == ["Topics 1–15625", "Topics 15626–20000"]

@@ -149,3 +149,25 @@ def test_no_attribute_list_shows_as_text(split_site: Path, built_site: Path) -> 
     for site in (split_site, built_site):
         for html in site.rglob("*.html"):
             assert "{ ." not in html.read_text(encoding="utf-8"), html
+
+
+def test_an_entity_in_many_facts_gets_a_list_page_per_role(split_site: Path) -> None:
+    entity_id, roles = max(BRIEFING.facts_by_entity.items(),
+                           key=lambda item: sum(len(facts) for facts in item[1].values()))
+    entity = BRIEFING.entities[entity_id]
+    page = read(split_site, f"entities/{entity_id}")
+    assert not fact_links(page)
+    for role, facts in roles.items():
+        expected = [p.id for p in facts]
+        link = page.find("a", string=f"All {len(expected)} facts", href=f"../{entity_id}_{role}/")
+        assert link is not None, role
+        assert facts_of_list(split_site, f"entities/{entity_id}_{role}") == expected
+    about = read(split_site, f"entities/{entity_id}_about")
+    article = about.select_one("article.md-content__inner")
+    assert article is not None
+    # in the claims listed, the entity's own name is never a link on its pages; others' names are
+    in_claims = article.select("li a")
+    assert not [a for a in in_claims if a["href"].endswith(f"/{entity_id}/")]
+    assert [a for a in in_claims if a["href"].startswith("../") and "/topics/" not in a["href"]
+            and "status" not in a["href"]], "other entities stay linked"
+    assert article.find("a", string=entity.name, href=f"../{entity_id}/") is not None  # the way back
