@@ -7,6 +7,9 @@ assets, returning everything in memory. ``tree`` writes it to a folder for any b
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +48,27 @@ def generate(root: Path, settings: Settings | None = None) -> GeneratedSite:
     Raises :class:`~generator.errors.BriefingError` with every problem when the
     briefing has errors; nothing is returned half-made.
     """
-    settings = settings or load_settings(root)
+    with _collector_paused():
+        return _generate(root, settings or load_settings(root))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Generating makes a great many small objects that live until the site is written,
+    and few reference cycles: Python's cyclic garbage collector would walk them all again
+    and again (a tenth of the generator's time on a 2,000-fact briefing, for nothing to
+    collect). It is paused while generating; the cycles left behind are collected by its
+    next run, as always."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _generate(root: Path, settings: Settings) -> GeneratedSite:
     briefing, problems = require_briefing(root, settings)
     _, templates_dir = project_paths(root, settings)
     env = make_environment(templates_dir)

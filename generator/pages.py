@@ -315,6 +315,10 @@ class _Planner:
         """Whether each tag gets its own page: when the tags page would list too many facts."""
         return sum(len(facts) for facts in self.facts_by_tag.values()) > self.list_size
 
+    @cached_property
+    def topic_position(self) -> dict[str, int]:
+        return {tid: index for index, tid in enumerate(self.briefing.topic_order)}
+
     @property
     def list_size(self) -> int:
         return self.settings.features.list_page_facts
@@ -529,8 +533,9 @@ class _Planner:
             view = self.fact_view(placed, uri, numbered=False)
             by_topic.setdefault(placed.topic_id, []).append({
                 "view": view, "cites": [n.cite for n in view.notes if n.source_id == source_id]})
-        topics = [{"title": b.topics[tid].title, "link": relative(topic_uri(tid), uri), "facts": facts}
-                  for tid in b.topic_order if (facts := by_topic.get(tid))]
+        # in the topics' order, looking only at this source's topics (not every topic per source)
+        topics = [{"title": b.topics[tid].title, "link": relative(topic_uri(tid), uri),
+                   "facts": by_topic[tid]} for tid in sorted(by_topic, key=self.topic_position.__getitem__)]
         return PageSpec(uri, "source.md.j2", {
             "source_id": Md(source_id), "source": b.sources[source_id], "topics": topics,
             "cited_by": len(b.facts_citing.get(source_id, [])),
