@@ -486,13 +486,12 @@ class _Planner:
             "statuses": [{
                 "status": Md(s), "label": STATUS_LABELS[s], "meaning": STATUS_MEANINGS[s],
                 "count": len(by_status[s]),
-                "list_link": relative(f"status/{s}.md", uri) if split else Md(f"#{s}"),
-                "list_page": relative(f"status/{s}.md", uri) if split else None,
+                "link": relative(f"status/{s}.md", uri) if split else Md(f"#{s}"),
                 "facts": [] if split else [self.fact_view(p, uri, numbered=False) for p in by_status[s]],
             } for s in STATUSES],
+            "split": split,
             "denied_count": len(denied),
             "denied_link": relative("status/denied.md", uri) if split else Md("#denied"),
-            "denied_page": relative("status/denied.md", uri) if split and denied else None,
             "denied": [] if split else [self.fact_view(p, uri, numbered=False) for p in denied],
         })
         if not split:

@@ -177,22 +177,18 @@ def read_front_matter(source: str) -> tuple[dict[str, Any], str] | None:
         entry = _JSON_ENTRY.fullmatch(line)
         if entry is None:
             return None
-        key, value, nested = entry["key"], entry["value"], bool(entry["indent"])
-        if nested != (entry["indent"] == "  ") or (nested and block is None):
+        key, value, indent = entry["key"], entry["value"], entry["indent"]
+        if indent == "  " and block is not None and value is not None:  # a line of a block
+            target = block
+        elif not indent:
+            target, block = meta, None
+        else:
             return None
-        if value is None:
-            if nested:
-                return None
+        if value is None:  # a block opens
             block = meta[key] = {}
             continue
         try:
-            parsed = json.loads(value)
+            target[key] = json.loads(value)
         except ValueError:
             return None
-        if nested:
-            assert block is not None
-            block[key] = parsed
-        else:
-            block = None
-            meta[key] = parsed
     return meta, source[match.end():].lstrip("\n")
