@@ -11,7 +11,7 @@ the Markdown tree and the MkDocs plugin both carry them:
   named party asserts it and the project rates it), placed in the page's front matter
   and written into the HTML head by the theme (``templates/theme/main.html``);
 - per fact, a search entry (``search_entries``) that the plugin adds to the site's search
-  index, so a search lands on the fact itself.
+  index (``pagefind_service``), so a search lands on the fact itself.
 
 Permalinks follow MkDocs' ``use_directory_urls`` (``topics/x.md`` -> ``topics/x/``); they
 are absolute when ``base_url`` is set in ``site_config.yml``, site-relative otherwise.
@@ -20,7 +20,6 @@ Nothing here reads a clock: the same briefing always gives the same bytes.
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -41,8 +40,6 @@ FACTS_JSON = "facts.json"
 SOURCES_JSON = "sources.json"
 FEED_XML = "feed.xml"
 FACTS_SCHEMA_VERSION = 1
-# A fact's search entry outranks its page's own text, so the best fact shows first, unfolded.
-SEARCH_BOOST = 3
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Fixed namespace for the feed's entry ids: an entry keeps its id whatever the site's address.
 _FEED_NAMESPACE = uuid.UUID("5b0f4c1e-8c4a-4d43-9d7e-6a1f0b9c2e37")
@@ -347,12 +344,13 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """One fact as the search index holds it: where it lives, a title and the words to match.
-    ``title`` and ``text`` are HTML-escaped, as the search index expects."""
+    """One fact as the search holds it: the page it lives on and its anchor there, a title,
+    the title of its topic, and the words to match (all plain text)."""
 
     uri: str
     anchor: str
     title: str
+    page: str
     text: str
 
 
@@ -376,28 +374,10 @@ def search_entries(briefing: Briefing) -> list[SearchEntry]:
         if fact.tags:
             parts.append("Tags: " + ", ".join(fact.tags) + ".")
         entries.append(SearchEntry(
-            uri=topic_uri(placed.topic_id), anchor=fact.id,
-            title=html.escape(_shorten(text, 90), quote=False),
-            text="".join(f"<p>{html.escape(part, quote=False)}</p>" for part in parts),
+            uri=topic_uri(placed.topic_id), anchor=fact.id, title=_shorten(text, 90),
+            page=briefing.topics[placed.topic_id].title, text=" ".join(parts),
         ))
     return entries
-
-
-def add_search_entries(index: dict[str, Any], entries: list[SearchEntry],
-                       page_urls: dict[str, str]) -> dict[str, Any]:
-    """A MkDocs search index (``search/search_index.json``: ``{"config", "docs"}``) with an
-    entry per fact added; ``page_urls`` maps a page's uri to its URL in the built site."""
-    docs = list(index.get("docs", []))
-    seen = {doc.get("location") for doc in docs}
-    for entry in entries:
-        if entry.uri not in page_urls:
-            continue
-        location = f"{page_urls[entry.uri]}#{entry.anchor}"
-        if location not in seen:
-            docs.append({"location": location, "title": entry.title, "text": entry.text,
-                         "boost": SEARCH_BOOST})
-            seen.add(location)
-    return {**index, "docs": docs}
 
 
 # --------------------------------------------------------------------------- all files

@@ -25,19 +25,24 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 
 from generator.check import load_settings
 from generator.errors import BriefingError
-from generator.exports import add_search_entries
 from generator.generate import GeneratedSite, generate
+from generator.pagefind_service import SearchIndexError, SearchRecord, write_search_bundle
 from generator.serve import error_site, report_problems, template_problem
 from generator.settings import CONFIG_NAME, project_paths
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+#: The search bundle's folder in the built site (read by ``assets/search-worker.js``).
+SEARCH_BUNDLE = "pagefind"
+#: What Material's search dialog fetches before it starts the search worker.
+EMPTY_MATERIAL_INDEX = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []}
 
 
 class BriefingPluginConfig(Config):
@@ -64,6 +69,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.generated: set[str] = set()
         #: generated page uri -> its front matter, from reading the page until MkDocs takes it
         self.page_meta: dict[str, dict[str, Any]] = {}
+        #: a search record per page, in the order MkDocs builds them
+        self.page_records: list[SearchRecord] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin across serve's rebuilds.
@@ -141,15 +148,40 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             page.file.content_bytes = b""
         return html_text
 
-    @event_priority(-100)  # after the search plugin has written its index
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.page_records = []
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        """A search record for the page: its title and its description (a page's facts have
+        records of their own). Pages marked ``search: {exclude: true}`` (the lists) have none."""
+        meta = page.meta or {}
+        search = meta.get("search")
+        if not (isinstance(search, dict) and search.get("exclude")) and page.title:
+            title = html.unescape(str(page.title))
+            description = str(meta.get("description") or "")
+            self.page_records.append(SearchRecord(url=page.url, title=title,
+                                                  content=f"{title}. {description}"))
+        return context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Add an entry per fact to the search index, so a search lands on the fact itself."""
-        index_path = Path(config.site_dir) / "search" / "search_index.json"
-        if self.site is None or not self.site.search or not index_path.is_file():
-            return
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        index = add_search_entries(index, self.site.search, self.page_urls)
-        index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+        """Write the search bundle (``pagefind/``): a record per page and one per fact, so a
+        search lands on the fact itself. ``search/search_index.json`` is left empty: Material's
+        search dialog asks for it before handing queries to the search worker."""
+        site_dir = Path(config.site_dir)
+        fact_records = []
+        if self.site is not None:
+            fact_records = [SearchRecord(url=f"{self.page_urls[entry.uri]}#{entry.anchor}", title=entry.title,
+                                         content=entry.text, page=entry.page)
+                            for entry in self.site.search if entry.uri in self.page_urls]
+        try:
+            write_search_bundle([*self.page_records, *fact_records], site_dir / SEARCH_BUNDLE)
+        except (OSError, SearchIndexError) as exc:
+            raise PluginError(f"the search index could not be written: {exc}") from None
+        stub = site_dir / "search" / "search_index.json"
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(json.dumps(EMPTY_MATERIAL_INDEX), encoding="utf-8")
+        self.page_records = []
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         settings = load_settings(self.root)

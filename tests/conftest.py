@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import subprocess
 import sys
@@ -71,3 +73,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_briefing("build", "--site", str(out), cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+def search_records(site: Path) -> list[dict]:
+    """Every record of a built site's search bundle as Pagefind stored it (``url``, ``content``,
+    ``meta``): each fragment file is gzip-compressed JSON after a ``pagefind_dcd`` marker."""
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").iterdir()):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        records.append(json.loads(raw.removeprefix(b"pagefind_dcd")))
+    return records

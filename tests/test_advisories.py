@@ -39,7 +39,7 @@ class Advisory:
 
 ADVISORIES = [
     Advisory("mkdocs-material", ("<9.7.7",), "shared/hazards.md",
-             "XSS through search.suggest (the site enables search.suggest)", "9.7.6"),
+             "XSS through search.suggest (the site uses Material's search dialog)", "9.7.6"),
     Advisory("pymdown-extensions", ("<10.0",), "CVE-2023-32309",
              "pymdownx.snippets reads arbitrary files (path traversal)", "9.11"),
     Advisory("jinja2", ("<3.1.6",), "CVE-2025-27516, CVE-2024-56326, CVE-2024-56201, CVE-2024-34064, "

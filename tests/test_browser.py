@@ -15,9 +15,12 @@ Without ``/usr/bin/chromium`` the tests skip with a message, unless
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import json
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,7 +31,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.check import load_settings
-from tests.conftest import REPO
+from generator.inline import plain_text
+from tests.conftest import CASES, REPO, copy_project_frame, run_briefing
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -60,7 +64,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 (search needs HTTP, not file://)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    with serving(built_site) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -278,3 +288,44 @@ def test_no_serious_accessibility_violations(browser: Any, server: str, color_sc
     finally:
         watched.page.context.close()
     assert found == {}
+
+
+# A claim that is all markup: the search dialog must show it as text.
+HOSTILE_CLAIM = ("Alpha shipped goats <img src=x onerror=alert(1)> </mark><script>alert(2)</script> "
+                 "&amp; <b>bold</b> \"q\"")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_project_frame(tmp_path_factory.mktemp("hostile-search") / "project")
+    shutil.copytree(CASES / "minimal" / "briefings", root / "briefings")
+    topic = root / "briefings/topics/shipment.yml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace(
+        '"Alpha shipped goats to Beta; the sources give different counts."', json.dumps(HOSTILE_CLAIM)),
+        encoding="utf-8")
+    site = root / "site"
+    result = run_briefing("build", "--site", str(site), cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serving(site) as base:
+        yield base
+
+
+def test_search_shows_a_hostile_claim_as_text(browser: Any, hostile_server: str) -> None:
+    reader = open_page(browser, hostile_server)
+    page = reader.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    reader.goto("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("goats", delay=30)
+    result = page.locator('.md-search-result__item a[href*="#goat-count"]').first
+    result.wait_for(state="visible", timeout=10_000)
+    shown = " ".join(result.inner_text().split())
+    # the claim as the topic page shows it (Markdown reads `&amp;` as `&`), markup as text
+    assert plain_text(HOSTILE_CLAIM) in shown, shown
+    results = page.locator(".md-search-result")
+    assert results.locator("img, script, b").count() == 0
+    assert results.locator("mark").count() >= 1  # the word found is still marked
+    assert dialogs == []
+    reader.assert_clean()
+    page.context.close()

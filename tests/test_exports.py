@@ -8,7 +8,6 @@ parsed back out of the built page's head.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -23,10 +22,10 @@ from bs4 import BeautifulSoup
 
 from generator.briefing import Briefing
 from generator.check import load_settings, require_briefing
-from generator.exports import FACTS_JSON, FEED_XML, SOURCES_JSON, add_search_entries, search_entries
+from generator.exports import FACTS_JSON, FEED_XML, SOURCES_JSON, search_entries
 from generator.generate import generate
 from generator.pages import STATUS_LABELS, date_label
-from tests.conftest import CASES, REPO, MakeProject, copy_project_frame, run_briefing
+from tests.conftest import CASES, REPO, MakeProject, copy_project_frame, run_briefing, search_records
 
 SETTINGS = load_settings(REPO)
 BASE = (SETTINGS.base_url or "").rstrip("/") + "/"
@@ -283,15 +282,17 @@ def test_jsonld_reaches_the_front_matter_as_yaml(make_project: MakeProject) -> N
 
 # --------------------------------------------------------------------------- search
 
-def test_every_fact_has_a_search_entry_landing_on_it(built_site: Path, briefing: Briefing) -> None:
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"]: d for d in index["docs"]}
+def test_every_fact_has_a_search_record_landing_on_it(built_site: Path, briefing: Briefing) -> None:
+    records = {r["url"]: r for r in search_records(built_site)}
     for fact_id, placed in briefing.facts.items():
-        entry = locations[f"topics/{placed.topic_id}/#{fact_id}"]
+        record = records[f"topics/{placed.topic_id}/#{fact_id}"]
+        assert record["meta"]["page"] == briefing.topics[placed.topic_id].title
         for source_id in {c.source for c in placed.fact.cites}:
-            assert html.escape(briefing.sources[source_id].title, quote=False) in entry["text"]
-    goats = [d["location"] for d in index["docs"] if "goats" in d["title"] + d["text"]]
-    assert any(loc.startswith("topics/livestock-aid/#") for loc in goats)
+            assert briefing.sources[source_id].title in record["content"]
+    goats = [url for url, r in records.items() if "goats" in r["content"]]
+    assert any(url.startswith("topics/livestock-aid/#") for url in goats)
+    # each topic page has a record of its own, found by its title and summary
+    assert records["topics/livestock-aid/"]["meta"]["title"] == briefing.topics["livestock-aid"].title
 
 
 def test_search_entries_find_entity_names_and_source_titles(make_project: MakeProject) -> None:
@@ -300,20 +301,18 @@ def test_search_entries_find_entity_names_and_source_titles(make_project: MakePr
     denied = entries["beta-denies"]
     assert "Alpha" in denied.text and "Beta" in denied.text
     assert "Alpha report on the shipment (Alpha News)" in denied.text
-    index = add_search_entries({"config": {}, "docs": [{"location": "x/", "title": "", "text": ""}]},
-                               list(entries.values()), {"topics/shipment.md": "topics/shipment/"})
-    assert [d["location"] for d in index["docs"]] == [
-        "x/", "topics/shipment/#goat-count", "topics/shipment/#beta-denies"]
+    assert [e.uri for e in entries.values()] == ["topics/shipment.md"] * 2
 
 
-def test_search_entries_are_html_escaped(hostile_site: Path) -> None:
-    index = json.loads((hostile_site / "search/search_index.json").read_text(encoding="utf-8"))
-    entry = next(d for d in index["docs"] if d["location"] == "topics/shipment/#goat-count")
-    assert "<script>" not in entry["title"] + entry["text"]
-    assert "&lt;/script&gt;&lt;script&gt;" in entry["text"]
-    paragraphs = [p.get_text() for p in BeautifulSoup(entry["text"], "html.parser").find_all("p")]
-    assert paragraphs[0] == "Alpha shipped goats to Beta " + HOSTILE
-    assert f"Alpha report {HOSTILE} (Alpha News)" in paragraphs[-2]
+def test_search_records_hold_plain_text(hostile_site: Path) -> None:
+    """The records hold the text as written, not HTML: the search dialog escapes it
+    (``templates/assets/search-worker.js``; ``tests/test_browser.py`` searches a hostile site)."""
+    records = {r["url"]: r for r in search_records(hostile_site)}
+    record = records["topics/shipment/#goat-count"]
+    assert record["content"].startswith("Alpha shipped goats to Beta " + HOSTILE)
+    assert f"Alpha report {HOSTILE} (Alpha News)" in record["content"]
+    assert record["meta"]["page"] == "The shipment " + HOSTILE
+    assert records["topics/shipment/"]["meta"]["title"] == "The shipment " + HOSTILE
 
 
 def test_without_entity_pages_nothing_links_to_them(make_project: MakeProject) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -10,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.check import require_briefing
+from tests.conftest import search_records
 
 pytestmark = pytest.mark.slow
 
@@ -73,8 +73,7 @@ def test_source_pages_list_every_fact_that_cites_them(built_site: Path, briefing
 
 
 def test_search_index_holds_fact_text(built_site: Path, briefing) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["text"] for doc in index["docs"])
+    text = " ".join(record["content"] for record in search_records(built_site))
     assert "goats" in text
     some = next(iter(briefing.facts.values())).fact
     first_words = " ".join(some.claim.split()[:4])

@@ -1,0 +1,169 @@
+"""The search bundle's writer: search records -> Pagefind's files in the built site.
+
+Pagefind (the ``pagefind_bin`` package: one Rust binary) builds a static search index that
+is split into chunks, so a reader's first search downloads only the parts of the index
+that hold the words searched for, whatever the size of the briefing. This module runs the
+binary as a service (``pagefind --service``) and hands it every record, then has it write
+the bundle (``pagefind/``: index chunks, one fragment per record, the search library).
+
+The protocol is the one Pagefind's own Python and Node wrappers speak: each message is
+JSON, base64-encoded and followed by a comma, on the binary's stdin; each answer comes
+the same way on its stdout, with the message's id. Pagefind's Python wrapper polls for
+answers with a 100 ms sleep between them (over half an hour for 20,000 facts), so this
+module writes every message at once and reads the answers on a second thread.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import subprocess
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from pagefind_bin import get_executable
+
+#: Pagefind indexes every record in one language (its stemming and its index files).
+LANGUAGE = "en"
+#: Files Pagefind writes that the site does not load (``templates/assets/search-worker.js``
+#: uses ``pagefind.js``, its WebAssembly and the index, and Material's search dialog).
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+                "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One thing a search can land on: a page, or a fact on a page.
+
+    ``url`` is relative to the site's root (``topics/x/#fact-id``); ``content`` is the plain
+    text to match; ``title`` is what the result shows and ``page`` the title of the page
+    the record is on (both plain text: the search dialog escapes them)."""
+
+    url: str
+    title: str
+    content: str
+    page: str = ""
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind refused a record or could not write the bundle."""
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary: ``PAGEFIND_BINARY_PATH`` when set (as Pagefind's own wrappers
+    read it), else the one the ``pagefind_bin`` package carries."""
+    return Path(os.environ.get("PAGEFIND_BINARY_PATH") or get_executable())
+
+
+def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path) -> int:
+    """Index ``records`` and write Pagefind's bundle into ``out_dir``; the number of records."""
+    service = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    answers = _Answers(service.stdout)
+    try:
+        new_index = {"type": "NewIndex", "config": {"force_language": LANGUAGE}}
+        index_id = _call(service, answers, 0, new_index)["index_id"]
+        count = 0
+        for count, record in enumerate(records, start=1):
+            meta = {"title": record.title, **({"page": record.page} if record.page else {})}
+            _send(service, count, {"type": "AddRecord", "index_id": index_id, "url": record.url,
+                                   "content": record.content, "language": LANGUAGE, "meta": meta})
+        assert service.stdin is not None
+        service.stdin.flush()
+        # Every record is indexed before the bundle is written.
+        if not answers.wait_for_all(count + 1):
+            raise SearchIndexError(f"Pagefind stopped (exit code {service.poll()}) "
+                                   "before it had indexed every record")
+        refused = [answer for answer in answers.all() if answer["payload"].get("type") == "Error"]
+        if refused:
+            raise SearchIndexError(f"Pagefind refused {len(refused)} record(s): "
+                                   f"{refused[0]['payload'].get('message')}")
+        _call(service, answers, count + 1, {"type": "WriteFiles", "index_id": index_id,
+                                            "output_path": str(out_dir)})
+    except BrokenPipeError:
+        raise SearchIndexError(f"Pagefind stopped (exit code {service.wait()}) "
+                               "before it had every record") from None
+    finally:
+        if service.stdin is not None:
+            with contextlib.suppress(BrokenPipeError):
+                service.stdin.close()
+        service.wait()
+        answers.join()
+    for name in UNUSED_FILES:  # Pagefind's own search interfaces: the site uses Material's
+        (out_dir / name).unlink(missing_ok=True)
+    return count
+
+
+def _send(service: subprocess.Popen[bytes], message_id: int, payload: dict[str, Any]) -> None:
+    assert service.stdin is not None
+    message = {"message_id": message_id, "payload": payload}
+    service.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+
+
+def _call(service: subprocess.Popen[bytes], answers: _Answers, message_id: int,
+          payload: dict[str, Any]) -> dict[str, Any]:
+    """Send one message and wait for its answer (every message before it is answered first)."""
+    _send(service, message_id, payload)
+    assert service.stdin is not None
+    service.stdin.flush()
+    answer = answers.wait_for(message_id)
+    if answer is None:
+        raise SearchIndexError(f"Pagefind stopped (exit code {service.poll()}) "
+                               f"without answering {payload['type']}")
+    if answer["payload"].get("type") == "Error":
+        raise SearchIndexError(f"Pagefind: {answer['payload'].get('message')}")
+    return answer["payload"]
+
+
+class _Answers:
+    """The service's answers, read on a thread of their own so its stdout never fills up
+    while this side is still writing."""
+
+    def __init__(self, stream: IO[bytes] | None) -> None:
+        assert stream is not None
+        self._stream = stream
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._unnumbered: list[dict[str, Any]] = []
+        self._done = False
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        pending = b""
+        while chunk := self._stream.read1(1 << 20):
+            *messages, pending = (pending + chunk).split(b",")
+            with self._changed:
+                for message in messages:
+                    answer = json.loads(base64.b64decode(message))
+                    if answer.get("message_id") is None:
+                        self._unnumbered.append(answer)
+                    else:
+                        self._answers[answer["message_id"]] = answer
+                self._changed.notify_all()
+        with self._changed:
+            self._done = True
+            self._changed.notify_all()
+
+    def wait_for(self, message_id: int) -> dict[str, Any] | None:
+        with self._changed:
+            self._changed.wait_for(lambda: message_id in self._answers or self._done)
+            return self._answers.get(message_id)
+
+    def wait_for_all(self, count: int) -> bool:
+        """Wait for answers to messages ``0 .. count - 1``; False if the service stopped first."""
+        with self._changed:
+            self._changed.wait_for(lambda: len(self._answers) + len(self._unnumbered) >= count or self._done)
+            return len(self._answers) + len(self._unnumbered) >= count
+
+    def all(self) -> list[dict[str, Any]]:
+        with self._changed:
+            return [*self._answers.values(), *self._unnumbered]
+
+    def join(self) -> None:
+        self._thread.join()

@@ -1,0 +1,106 @@
+/* The search worker behind Material's search dialog, backed by Pagefind.
+ *
+ * Material 9.8.2 starts this worker (its `config` block in templates/theme/main.html names
+ * it) and speaks to it in four messages: SETUP, answered with READY; QUERY, answered with
+ * RESULT. The queries go to the Pagefind bundle the briefing plugin writes in pagefind/,
+ * which fetches only the chunks of the index that hold the words searched for, so the
+ * first search downloads little whatever the size of the briefing.
+ *
+ * Results are grouped by page as Material expects: the page first, then the facts found
+ * on it; the best fact shows, the others fold under "more on this page". Every title is
+ * escaped here, and an excerpt holds no element but the <mark> around a word found.
+ */
+"use strict"
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+/** At most this many records are fetched and shown for one query. */
+const SHOWN = 40
+/** A result shows this many words of its record, from a few before the first word found. */
+const EXCERPT_WORDS = 30
+const EXCERPT_BEFORE = 6
+const BUNDLE = new URL("../pagefind/", self.location.href)
+
+let library = null
+let latest = 0
+
+function pagefind() {
+  if (library === null) {
+    library = import(new URL("pagefind.js", BUNDLE).href).then(async module => {
+      await module.init()
+      return module
+    })
+  }
+  return library
+}
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
+
+function escapeHtml(text) {
+  return String(text ?? "").replace(/[&<>"']/g, c => ESCAPES[c])
+}
+
+/** The words of a record around the first one found, escaped, each word found in a
+ *  <mark>. Built from the record's own text and the positions Pagefind found words at,
+ *  not from Pagefind's excerpt, which escapes < and > but leaves & as it is. */
+function excerpt(data) {
+  const words = String(data.content ?? "").split(/[\r\n\s]+/g)
+  const found = new Set(data.locations ?? [])
+  const first = found.size ? Math.min(...found) : 0
+  const start = Math.max(0, Math.min(first - EXCERPT_BEFORE, words.length - EXCERPT_WORDS))
+  const shown = words.slice(start, start + EXCERPT_WORDS)
+    .map((word, i) => found.has(start + i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word))
+  return (start > 0 ? "… " : "") + shown.join(" ") + (start + EXCERPT_WORDS < words.length ? " …" : "")
+}
+
+async function search(query) {
+  const words = query.trim()
+  if (!words) return { items: [] }
+  const found = await (await pagefind()).search(words)
+  const shown = await Promise.all(
+    found.results.slice(0, SHOWN).map(async result => [result, await result.data()]))
+  const terms = {}
+  for (const term of words.toLowerCase().split(/\s+/)) terms[term] = true
+
+  const groups = new Map()
+  for (const [result, data] of shown) {
+    const location = data.url.replace(/^\//, "")
+    const page = location.split("#")[0]
+    const doc = {
+      location,
+      title: escapeHtml(data.meta.title),
+      text: `<p>${excerpt(data)}</p>`,
+      score: result.score,
+      terms,
+    }
+    let group = groups.get(page)
+    if (group === undefined) {
+      group = [{ location: page, title: escapeHtml(data.meta.page || data.meta.title),
+                 text: "", score: result.score, terms }]
+      groups.set(page, group)
+    }
+    if (location === page) {
+      group[0] = { ...doc, score: Math.max(doc.score, group[0].score) }
+    } else {
+      group.push(doc)
+    }
+  }
+  return { items: [...groups.values()], total: found.results.length }
+}
+
+addEventListener("message", async event => {
+  const message = event.data
+  if (message.type === SETUP) {
+    postMessage({ type: READY })
+    pagefind()  // load the library while the reader types
+  } else if (message.type === QUERY) {
+    const asked = ++latest
+    let data
+    try {
+      data = await search(message.data)
+    } catch (error) {
+      console.warn("Search failed:", error)
+      data = { items: [] }
+    }
+    if (asked === latest) postMessage({ type: RESULT, data })
+  }
+})

@@ -1,0 +1,61 @@
+"""The search bundle: records in, Pagefind's files out, and a failing indexer stops the build.
+
+``write_search_bundle`` is driven directly with records holding awkward text; the stored
+fragments are read back (``search_records``) to show each record arrives whole. A build
+whose indexer fails exits non-zero with a message and leaves the published site as it was.
+What a reader sees of the bundle is tested in ``test_browser.py`` (searching, and a hostile
+claim shown as text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pagefind_service import SearchIndexError, SearchRecord, write_search_bundle
+from tests.conftest import MakeProject, run_briefing, search_records
+
+AWKWARD = 'goats <b>bold</b> & &amp; "quoted" \u00e9\u6f22 \U0001f410 line\nbreak'
+
+
+def test_every_record_is_stored_whole(tmp_path: Path) -> None:
+    records = [SearchRecord(url="topics/a/", title="Topic A", content="Topic A. About goats."),
+               SearchRecord(url="topics/a/#f1", title="Fact <one>", content=AWKWARD, page="Topic A"),
+               *(SearchRecord(url=f"topics/b/#f{n}", title=f"F{n}", content=f"word{n} goats", page="B")
+                 for n in range(300))]
+    count = write_search_bundle(iter(records), tmp_path / "pagefind")
+    assert count == len(records)
+    stored = {r["url"]: r for r in search_records(tmp_path)}
+    assert stored.keys() == {r.url for r in records}
+    assert stored["topics/a/#f1"]["content"] == " ".join(AWKWARD.split())  # Pagefind folds spaces
+    assert stored["topics/a/#f1"]["meta"] == {"title": "Fact <one>", "page": "Topic A"}
+    assert stored["topics/a/"]["meta"] == {"title": "Topic A"}
+    bundle = {p.name for p in (tmp_path / "pagefind").iterdir()}
+    assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", "index", "fragment"} <= bundle
+    assert not any(name.startswith("pagefind-ui") for name in bundle)  # unused interfaces removed
+
+
+def test_an_indexer_that_stops_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/true")
+    stopped = r"Pagefind stopped \(exit code 0\) without answering NewIndex"
+    with pytest.raises(SearchIndexError, match=stopped):
+        write_search_bundle([SearchRecord(url="x/", title="X", content="x")], tmp_path / "pagefind")
+
+
+def test_a_failed_index_fails_the_build_and_keeps_the_site(make_project: MakeProject,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project()
+    site = root / "site"
+    assert run_briefing("build", "--site", str(site), cwd=root).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (root / "briefings/topics/shipment.yml").write_text(
+        (root / "briefings/topics/shipment.yml").read_text(encoding="utf-8").replace("goats", "sheep"),
+        encoding="utf-8")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    result = run_briefing("build", "--site", str(site), cwd=root)
+    assert result.returncode != 0
+    said = result.stdout + result.stderr
+    assert "the search index could not be written: Pagefind stopped (exit code 1)" in said, said
+    assert "Traceback" not in said
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
