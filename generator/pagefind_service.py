@@ -77,7 +77,7 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path) -> int:
         service.stdin.flush()
         # Every record is indexed before the bundle is written.
         if not answers.wait_for_all(count + 1):
-            raise SearchIndexError(f"Pagefind stopped (exit code {service.poll()}) "
+            raise SearchIndexError(f"Pagefind stopped (exit code {service.wait(timeout=30)}) "
                                    "before it had indexed every record")
         refused = [answer for answer in answers.all() if answer["payload"].get("type") == "Error"]
         if refused:
@@ -113,7 +113,7 @@ def _call(service: subprocess.Popen[bytes], answers: _Answers, message_id: int,
     service.stdin.flush()
     answer = answers.wait_for(message_id)
     if answer is None:
-        raise SearchIndexError(f"Pagefind stopped (exit code {service.poll()}) "
+        raise SearchIndexError(f"Pagefind stopped (exit code {service.wait(timeout=30)}) "
                                f"without answering {payload['type']}")
     if answer["payload"].get("type") == "Error":
         raise SearchIndexError(f"Pagefind: {answer['payload'].get('message')}")
