@@ -34,6 +34,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -65,6 +66,7 @@ class Stage:
     import_s: float | None
     peak_rss_bytes: int
     exit_code: int
+    tree_peak_rss_bytes: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -224,8 +226,10 @@ def measure(kind: str, root: Path, markdown: Path, site: Path, log_dir: Path,
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO_ROOT,
                                    env={**os.environ, "PYTHONHASHSEED": "0"})
+        tree = TreeMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        tree.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     lines = out_path.read_text(encoding="utf-8").strip().splitlines()
     try:
@@ -239,7 +243,50 @@ def measure(kind: str, root: Path, markdown: Path, site: Path, log_dir: Path,
     return Stage(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime, work_s=report.pop("work_s", None),
                  import_s=report.pop("import_s", None),
                  peak_rss_bytes=usage.ru_maxrss * 1024, exit_code=code,
+                 tree_peak_rss_bytes=max(tree.peak, usage.ru_maxrss * 1024),
                  extra={k: v for k, v in report.items() if k != "exit"})
+
+
+class TreeMemory:
+    """The most memory a process and its children held at one moment (the sum of their
+    resident sets, read from /proc ten times a second): a build whose search indexer runs
+    beside it needs both at once, which each one's own peak does not show."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak = pid, 0
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stopped.wait(0.1):
+            self.peak = max(self.peak, sum(_resident(pid) for pid in self._tree()))
+
+    def _tree(self) -> list[int]:
+        found, pending = [], [self.pid]
+        while pending:
+            pid = pending.pop()
+            found.append(pid)
+            try:
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    pending += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+        return found
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join()
+
+
+def _resident(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def prepare(size: str, seed: int, work: Path) -> tuple[Path, str]:
@@ -302,7 +349,8 @@ def _keep_fastest(result: SizeResult, step: str, stage: Stage) -> None:
         result.stages[step] = kept = stage
     kept.extra["cpu_runs"] = cpu_runs
     print(f"[{result.size}] {step}: {stage.wall_s:.2f} s wall, {stage.cpu_s:.2f} s CPU, "
-          f"{stage.peak_rss_bytes / MiB:.0f} MiB", file=sys.stderr, flush=True)
+          f"{stage.peak_rss_bytes / MiB:.0f} MiB (with its children at once "
+          f"{stage.tree_peak_rss_bytes / MiB:.0f} MiB)", file=sys.stderr, flush=True)
 
 
 #: Rounds of (plain MkDocs, full build) at each size: the overhead target compares the two,
@@ -427,11 +475,13 @@ def ratios(results: dict[str, SizeResult]) -> list[dict[str, Any]]:
     if "large" in results:
         large = results["large"]
         ours = {k: s for k, s in large.stages.items() if k in OUR_STAGES}
-        worst = max(ours, key=lambda k: ours[k].peak_rss_bytes)
-        peak = ours[worst].peak_rss_bytes
+        worst = max(ours, key=lambda k: ours[k].tree_peak_rss_bytes)
+        peak = ours[worst].tree_peak_rss_bytes
+        single, plain = ours[worst].peak_rss_bytes / MiB, large.stages["mkdocs"].tree_peak_rss_bytes / MiB
         rows.append({"target": "large: peak memory < 1 GiB",
-                     "measured": f"{peak / MiB:.0f} MiB ({worst}); plain MkDocs alone "
-                                 f"{large.stages['mkdocs'].peak_rss_bytes / MiB:.0f} MiB",
+                     "measured": f"{peak / MiB:.0f} MiB ({worst}, with the search indexer's at the same "
+                                 f"moment; the largest single process {single:.0f} MiB); "
+                                 f"plain MkDocs alone {plain:.0f} MiB",
                      "value": peak, "pass": peak < LARGE_PEAK_RSS_MAX})
         rows.append({"target": "large: search index downloaded on first search < 2 MB",
                      "measured": f"at most {large.first_search_bytes / 1e6:.2f} MB for a one-word search "
@@ -451,7 +501,7 @@ def print_table(results: dict[str, SizeResult], checks: list[dict[str, Any]]) ->
     print("-" * len(header))
     for r in results.values():
         s = r.stages
-        peak = max(x.peak_rss_bytes for k, x in s.items() if k in OUR_STAGES) / MiB
+        peak = max(x.tree_peak_rss_bytes for k, x in s.items() if k in OUR_STAGES) / MiB
         per_k = r.search_bundle_bytes / max(r.facts, 1) * 1000 / 1e3
         print(f"{r.size:<7}{r.facts:>7}{r.pages:>7}{s['parse'].wall_s:>8.2f}{s['check'].wall_s:>8.2f}"
               f"{s['generate'].wall_s:>10.2f}{s['mkdocs'].wall_s:>9.2f}{s['full'].wall_s:>9.2f}"

@@ -355,29 +355,44 @@ class SearchEntry:
 
 
 def search_entries(briefing: Briefing) -> list[SearchEntry]:
-    """A search entry per fact: its words, the names (and aliases) of every entity it names,
-    and the titles and outlets of its sources, so any of them finds the fact itself."""
+    """What the search finds: each topic, source and entity page by its own words, and each
+    fact on its topic's page (see :func:`_fact_entry`). A page's entry holds what the page
+    is about, not the facts it lists, which have entries of their own."""
     entries: list[SearchEntry] = []
-    for placed in briefing.facts.values():
-        fact = placed.fact
-        text = plain_text(fact.claim)
-        names = [name for eid in dict.fromkeys([*fact.entities, *fact.attributed_to, *fact.denied_by])
-                 for name in (briefing.entities[eid].name, *briefing.entities[eid].aliases)]
-        sources = [briefing.sources[sid] for sid in dict.fromkeys(c.source for c in fact.cites)]
-        parts = [text, f"Status: {STATUS_LABELS[fact.shown_status]}."]
-        if fact.date:
-            parts.append(f"Date: {date_label(fact.date)}.")
-        if names:
-            parts.append("Names: " + ", ".join(names) + ".")
-        parts.append("Sources: " + "; ".join(
-            s.title + (f" ({s.outlet})" if s.outlet else "") for s in sources) + ".")
-        if fact.tags:
-            parts.append("Tags: " + ", ".join(fact.tags) + ".")
-        entries.append(SearchEntry(
-            uri=topic_uri(placed.topic_id), anchor=fact.id, title=_shorten(text, 90),
-            page=briefing.topics[placed.topic_id].title, text=" ".join(parts),
-        ))
+    for topic_id, topic in briefing.topics.items():
+        entries.append(SearchEntry(uri=topic_uri(topic_id), anchor="", title=topic.title, page="",
+                                   text=f"{topic.title}. {plain_text(topic.summary)}"))
+    for source_id, source in briefing.sources.items():
+        about = [source.title, source.outlet, source.author, date_label(source.published),
+                 source.published_note]
+        entries.append(SearchEntry(uri=source_uri(source_id), anchor="", title=source.title, page="Sources",
+                                   text=". ".join(part for part in about if part)))
+    for entity_id, entity in briefing.entities.items():
+        about = [entity.name, *entity.aliases, entity.description]
+        entries.append(SearchEntry(uri=entity_uri(entity_id), anchor="", title=entity.name, page="Entities",
+                                   text=". ".join(part for part in about if part)))
+    entries.extend(_fact_entry(briefing, placed) for placed in briefing.facts.values())
     return entries
+
+
+def _fact_entry(briefing: Briefing, placed: PlacedFact) -> SearchEntry:
+    """A fact's words, its status and date, the names (and aliases) of every entity it
+    names and its tags, so any of them finds the fact itself. (A source's title and outlet
+    find the source's page, which lists every fact citing it: in each fact's entry they
+    would double the words the search indexer holds in memory.)"""
+    fact = placed.fact
+    text = plain_text(fact.claim)
+    names = [name for eid in dict.fromkeys([*fact.entities, *fact.attributed_to, *fact.denied_by])
+             for name in (briefing.entities[eid].name, *briefing.entities[eid].aliases)]
+    parts = [text, f"Status: {STATUS_LABELS[fact.shown_status]}."]
+    if fact.date:
+        parts.append(f"Date: {date_label(fact.date)}.")
+    if names:
+        parts.append("Names: " + ", ".join(names) + ".")
+    if fact.tags:
+        parts.append("Tags: " + ", ".join(fact.tags) + ".")
+    return SearchEntry(uri=topic_uri(placed.topic_id), anchor=fact.id, title=_shorten(text, 90),
+                       page=briefing.topics[placed.topic_id].title, text=" ".join(parts))
 
 
 # --------------------------------------------------------------------------- all files

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gzip
 import json
 import os
 import subprocess
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -30,6 +31,12 @@ from pagefind_bin import get_executable
 
 #: Pagefind indexes every record in one language (its stemming and its index files).
 LANGUAGE = "en"
+#: Words of record text per Pagefind run (about 300 MB of the indexer's memory).
+SHARD_WORDS = 250_000
+#: The list of the bundle's further shards, read by the search worker.
+SHARDS_FILE = "shards.json"
+#: Where a shard's vocabulary record points (no page: the worker never shows it).
+VOCABULARY_URL = "#vocabulary"
 #: Files Pagefind writes that the site does not load (``templates/assets/search-worker.js``
 #: uses ``pagefind.js``, its WebAssembly and the index, and Material's search dialog).
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -60,8 +67,68 @@ def pagefind_executable() -> Path:
     return Path(os.environ.get("PAGEFIND_BINARY_PATH") or get_executable())
 
 
-def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path) -> int:
-    """Index ``records`` and write Pagefind's bundle into ``out_dir``; the number of records."""
+def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path,
+                        shard_words: int = SHARD_WORDS) -> int:
+    """Index ``records`` and write Pagefind's bundle into ``out_dir``; the number of records.
+
+    Pagefind holds a whole index in memory while it writes it, about 1 kB per word of the
+    records: a large briefing is indexed in shards of at most ``shard_words`` words, one
+    after another (the first in ``out_dir``, the others in ``out_dir/shard-N/``), which the
+    search worker merges into one search. ``out_dir/shards.json`` lists the further shards
+    and, in each shard, the fragment of its vocabulary record (see :func:`_vocabulary`)."""
+    shards = list(_shards(records, shard_words)) or [[]]
+    vocabulary = _vocabulary([record for shard in shards for record in shard]) if len(shards) > 1 else None
+    names, hidden = [], []
+    for number, shard in enumerate(shards):
+        folder = out_dir / (f"shard-{number}" if number else "")
+        _write_index([*shard, vocabulary] if vocabulary else shard, folder)
+        names.append(f"shard-{number}/" if number else "")
+        if vocabulary:
+            hidden.append(_fragment_id(folder, vocabulary.url))
+        for name in UNUSED_FILES:  # Pagefind's own search interfaces: the site uses Material's
+            (folder / name).unlink(missing_ok=True)
+    manifest = {"shards": names[1:], "hidden": sorted(set(hidden))}
+    (out_dir / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    return sum(len(shard) for shard in shards)
+
+
+def _vocabulary(records: list[SearchRecord]) -> SearchRecord:
+    """A record holding every word of every record once, added to each shard. When a word
+    is in no record of an index, Pagefind matches the longest shorter word it has instead
+    (``go`` for ``goats``): without this record, a shard lacking a word would answer with
+    such near misses while another shard has the word itself. The search worker drops the
+    record from every result list (its fragment is listed in ``shards.json``)."""
+    words = dict.fromkeys(word for record in records for word in record.content.split())
+    return SearchRecord(url=VOCABULARY_URL, title="", content=" ".join(words))
+
+
+def _fragment_id(folder: Path, url: str) -> str:
+    """The id Pagefind gives the record at ``url`` (its fragment file's name): the record
+    with the most words has the largest fragment, so the largest few are read."""
+    fragments = sorted((folder / "fragment").iterdir(), key=lambda p: p.stat().st_size, reverse=True)
+    for path in fragments[:3]:
+        raw = gzip.decompress(path.read_bytes())
+        if json.loads(raw[raw.index(b"{"):]).get("url") == url:
+            return path.name.removesuffix(".pf_fragment")
+    raise SearchIndexError(f"the vocabulary record of {folder} was not written")
+
+
+def _shards(records: Iterable[SearchRecord], shard_words: int) -> Iterator[list[SearchRecord]]:
+    shard: list[SearchRecord] = []
+    words = 0
+    for record in records:
+        size = record.content.count(" ") + 1
+        if shard and words + size > shard_words:
+            yield shard
+            shard, words = [], 0
+        shard.append(record)
+        words += size
+    if shard:
+        yield shard
+
+
+def _write_index(records: list[SearchRecord], out_dir: Path) -> None:
+    """One Pagefind index of ``records``, written into ``out_dir``."""
     service = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     answers = _Answers(service.stdout)
@@ -94,9 +161,6 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path) -> int:
                 service.stdin.close()
         service.wait()
         answers.join()
-    for name in UNUSED_FILES:  # Pagefind's own search interfaces: the site uses Material's
-        (out_dir / name).unlink(missing_ok=True)
-    return count
 
 
 def _send(service: subprocess.Popen[bytes], message_id: int, payload: dict[str, Any]) -> None:

@@ -13,6 +13,9 @@ under ``mkdocs serve`` it is served as pages listing the problems instead (see `
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import html
 import json
 import logging
@@ -33,7 +36,7 @@ from mkdocs.utils.meta import YAML_RE
 from generator.check import load_settings
 from generator.errors import BriefingError
 from generator.generate import GeneratedSite, generate
-from generator.pagefind_service import SearchIndexError, SearchRecord, write_search_bundle
+from generator.pagefind_service import SHARD_WORDS, SearchIndexError, SearchRecord, write_search_bundle
 from generator.serve import error_site, report_problems, template_problem
 from generator.settings import CONFIG_NAME, project_paths
 
@@ -50,6 +53,9 @@ class BriefingPluginConfig(Config):
 
     root = c.Optional(c.Type(str))
     """The project folder holding site_config.yml; default: the folder of mkdocs.yml."""
+    search_shard_words = c.Type(int, default=SHARD_WORDS)
+    """Words of search text per run of the search indexer, which needs about 1 kB of memory
+    per word: a larger briefing's index is written in shards, merged when searching."""
 
 
 class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
@@ -69,8 +75,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.generated: set[str] = set()
         #: generated page uri -> its front matter, from reading the page until MkDocs takes it
         self.page_meta: dict[str, dict[str, Any]] = {}
-        #: a search record per page, in the order MkDocs builds them
-        self.page_records: list[SearchRecord] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin across serve's rebuilds.
@@ -148,40 +152,29 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             page.file.content_bytes = b""
         return html_text
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.page_records = []
-
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
-        """A search record for the page: its title and its description (a page's facts have
-        records of their own). Pages marked ``search: {exclude: true}`` (the lists) have none."""
-        meta = page.meta or {}
-        search = meta.get("search")
-        if not (isinstance(search, dict) and search.get("exclude")) and page.title:
-            title = html.unescape(str(page.title))
-            description = str(meta.get("description") or "")
-            self.page_records.append(SearchRecord(url=page.url, title=title,
-                                                  content=f"{title}. {description}"))
-        return context
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated and not self.serving:
+            page.content = None  # written next: a build does not read it again
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the search bundle (``pagefind/``): a record per page and one per fact, so a
-        search lands on the fact itself. ``search/search_index.json`` is left empty: Material's
-        search dialog asks for it before handing queries to the search worker."""
+        """Write the search bundle (``pagefind/``): a record per topic, source and entity page
+        and one per fact, so a search lands on the fact itself. ``search/search_index.json``
+        is left empty: Material's search dialog asks for it before it starts the worker."""
         site_dir = Path(config.site_dir)
-        fact_records = []
-        if self.site is not None:
-            fact_records = [SearchRecord(url=f"{self.page_urls[entry.uri]}#{entry.anchor}", title=entry.title,
-                                         content=entry.text, page=entry.page)
-                            for entry in self.site.search if entry.uri in self.page_urls]
+        if not self.serving:
+            release_freed_memory()  # the search indexer needs memory of its own next
+        entries = self.site.search if self.site is not None else []
+        records = (SearchRecord(url=self.page_urls[entry.uri] + (f"#{entry.anchor}" if entry.anchor else ""),
+                                title=entry.title, content=entry.text, page=entry.page)
+                   for entry in entries if entry.uri in self.page_urls)
         try:
-            write_search_bundle([*self.page_records, *fact_records], site_dir / SEARCH_BUNDLE)
+            write_search_bundle(records, site_dir / SEARCH_BUNDLE, self.config.search_shard_words)
         except (OSError, SearchIndexError) as exc:
             raise PluginError(f"the search index could not be written: {exc}") from None
         stub = site_dir / "search" / "search_index.json"
         stub.parent.mkdir(parents=True, exist_ok=True)
         stub.write_text(json.dumps(EMPTY_MATERIAL_INDEX), encoding="utf-8")
-        self.page_records = []
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         settings = load_settings(self.root)
@@ -190,6 +183,15 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def release_freed_memory() -> None:
+    """Collect garbage and hand the freed memory back to the system (glibc keeps it for the
+    process otherwise), so the build and the search indexer, a process of its own, do not
+    both hold their peak at once."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 _JSON_ENTRY = re.compile(r"(?P<indent> *)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?: (?P<value>.+))?")

@@ -76,11 +76,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def search_records(site: Path) -> list[dict]:
-    """Every record of a built site's search bundle as Pagefind stored it (``url``, ``content``,
-    ``meta``): each fragment file is gzip-compressed JSON after a ``pagefind_dcd`` marker."""
+    """Every record of a built site's search bundle, all shards, as Pagefind stored it (``url``,
+    ``content``, ``meta``; each fragment file is gzip-compressed JSON after a marker), but
+    the vocabulary record each shard of a sharded bundle has."""
     records = []
-    for path in sorted((site / "pagefind" / "fragment").iterdir()):
+    for path in sorted((site / "pagefind").rglob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(b"pagefind_dcd"), path
         records.append(json.loads(raw.removeprefix(b"pagefind_dcd")))
-    return records
+    return [record for record in records if record["url"] != "#vocabulary"]

@@ -329,3 +329,43 @@ def test_search_shows_a_hostile_claim_as_text(browser: Any, hostile_server: str)
     assert dialogs == []
     reader.assert_clean()
     page.context.close()
+
+
+@pytest.fixture(scope="module")
+def sharded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real briefing with its search index written in shards of 300 words."""
+    root = copy_project_frame(tmp_path_factory.mktemp("sharded-search") / "project")
+    shutil.copytree(REPO / "briefings", root / "briefings")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - briefing\n", "  - briefing:\n      search_shard_words: 300\n"), encoding="utf-8")
+    site = root / "site"
+    result = run_briefing("build", "--site", str(site), cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))["shards"]) >= 5
+    with serving(site) as base:
+        yield base
+
+
+def search_results(browser: Any, base: str, query: str) -> list[str]:
+    """The links of every result a search lists (the folded ones too), best first."""
+    reader = open_page(browser, base)
+    page = reader.page
+    reader.goto("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(query, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=10_000)
+    page.wait_for_timeout(500)  # the last keystroke's results
+    links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    reader.assert_clean()
+    page.context.close()
+    return [urlsplit(link).path + (f"#{urlsplit(link).fragment}" if urlsplit(link).fragment else "")
+            for link in links]
+
+
+def test_a_sharded_index_finds_what_one_index_finds(browser: Any, server: str, sharded_server: str) -> None:
+    for query in ("goats", "treaty", "goa"):  # "goa": a word still being typed
+        whole = search_results(browser, server, query)
+        sharded = search_results(browser, sharded_server, query)
+        assert len(whole) > 3
+        assert sorted(sharded) == sorted(whole), (query, sorted(set(whole) ^ set(sharded)))

@@ -287,21 +287,26 @@ def test_every_fact_has_a_search_record_landing_on_it(built_site: Path, briefing
     for fact_id, placed in briefing.facts.items():
         record = records[f"topics/{placed.topic_id}/#{fact_id}"]
         assert record["meta"]["page"] == briefing.topics[placed.topic_id].title
-        for source_id in {c.source for c in placed.fact.cites}:
-            assert briefing.sources[source_id].title in record["content"]
     goats = [url for url, r in records.items() if "goats" in r["content"]]
     assert any(url.startswith("topics/livestock-aid/#") for url in goats)
-    # each topic page has a record of its own, found by its title and summary
+    # each topic, source and entity page has a record of its own, found by its own words
     assert records["topics/livestock-aid/"]["meta"]["title"] == briefing.topics["livestock-aid"].title
+    for source_id, source in briefing.sources.items():
+        record = records[f"sources/{source_id}/"]
+        assert record["meta"] == {"title": source.title, "page": "Sources"}
+        assert source.title in record["content"] and (source.outlet or "") in record["content"]
+    for entity_id, entity in briefing.entities.items():
+        content = records[f"entities/{entity_id}/"]["content"]
+        assert all(name in content for name in (entity.name, *entity.aliases))
 
 
-def test_search_entries_find_entity_names_and_source_titles(make_project: MakeProject) -> None:
+def test_search_entries_find_facts_by_entity_names_and_sources_by_outlet(make_project: MakeProject) -> None:
     briefing = require_briefing(make_project())[0]
-    entries = {e.anchor: e for e in search_entries(briefing)}
-    denied = entries["beta-denies"]
+    entries = {(e.uri, e.anchor): e for e in search_entries(briefing)}
+    denied = entries["topics/shipment.md", "beta-denies"]
     assert "Alpha" in denied.text and "Beta" in denied.text
-    assert "Alpha report on the shipment (Alpha News)" in denied.text
-    assert [e.uri for e in entries.values()] == ["topics/shipment.md"] * 2
+    assert entries["sources/alpha-report.md", ""].text.startswith("Alpha report on the shipment. Alpha News.")
+    assert {uri for uri, anchor in entries if anchor} == {"topics/shipment.md"}
 
 
 def test_search_records_hold_plain_text(hostile_site: Path) -> None:
@@ -310,7 +315,7 @@ def test_search_records_hold_plain_text(hostile_site: Path) -> None:
     records = {r["url"]: r for r in search_records(hostile_site)}
     record = records["topics/shipment/#goat-count"]
     assert record["content"].startswith("Alpha shipped goats to Beta " + HOSTILE)
-    assert f"Alpha report {HOSTILE} (Alpha News)" in record["content"]
+    assert records["sources/alpha-report/"]["meta"]["title"] == f"Alpha report {HOSTILE}"
     assert record["meta"]["page"] == "The shipment " + HOSTILE
     assert records["topics/shipment/"]["meta"]["title"] == "The shipment " + HOSTILE
 

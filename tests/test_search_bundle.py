@@ -9,6 +9,8 @@ claim shown as text).
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,20 @@ def test_a_failed_index_fails_the_build_and_keeps_the_site(make_project: MakePro
     assert "the search index could not be written: Pagefind stopped (exit code 1)" in said, said
     assert "Traceback" not in said
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_a_large_index_is_written_in_shards(tmp_path: Path) -> None:
+    records = [SearchRecord(url=f"topics/t/#f{n}", title=f"F{n}", page="T",
+                            content=" ".join([f"goats word{n}"] * 10)) for n in range(100)]
+    count = write_search_bundle(records, tmp_path / "pagefind", shard_words=200)
+    bundle = tmp_path / "pagefind"
+    manifest = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    shards = manifest["shards"]
+    assert count == 100 and shards == [f"shard-{n}/" for n in range(1, 10)]  # 20 words a record
+    [hidden] = manifest["hidden"]  # the same record in every shard
+    for folder in (bundle, *(bundle / shard for shard in shards)):
+        assert (folder / "pagefind-entry.json").is_file() and (folder / "wasm.en.pagefind").is_file()
+        assert len(list((folder / "fragment").iterdir())) == 10 + 1  # and the vocabulary record
+        vocabulary = gzip.decompress((folder / "fragment" / f"{hidden}.pf_fragment").read_bytes())
+        assert b"word99" in vocabulary and b"word0 " in vocabulary
+    assert {r["url"] for r in search_records(tmp_path)} == {r.url for r in records}

@@ -27,7 +27,12 @@ function pagefind() {
   if (library === null) {
     library = import(new URL("pagefind.js", BUNDLE).href).then(async module => {
       await module.init()
-      return module
+      // A large briefing's index is written in shards (generator/pagefind_service.py),
+      // each with a record of every word, which no result list shows.
+      const listed = await fetch(new URL("shards.json", BUNDLE))
+      const { shards = [], hidden = [] } = listed.ok ? await listed.json() : {}
+      for (const shard of shards) await module.mergeIndex(new URL(shard, BUNDLE).href)
+      return { search: module.search, hidden: new Set(hidden) }
     })
   }
   return library
@@ -55,9 +60,10 @@ function excerpt(data) {
 async function search(query) {
   const words = query.trim()
   if (!words) return { items: [] }
-  const found = await (await pagefind()).search(words)
+  const index = await pagefind()
+  const found = (await index.search(words)).results.filter(result => !index.hidden.has(result.id))
   const shown = await Promise.all(
-    found.results.slice(0, SHOWN).map(async result => [result, await result.data()]))
+    found.slice(0, SHOWN).map(async result => [result, await result.data()]))
   const terms = {}
   for (const term of words.toLowerCase().split(/\s+/)) terms[term] = true
 
@@ -84,7 +90,7 @@ async function search(query) {
       group.push(doc)
     }
   }
-  return { items: [...groups.values()], total: found.results.length }
+  return { items: [...groups.values()], total: found.length }
 }
 
 addEventListener("message", async event => {
