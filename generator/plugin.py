@@ -5,7 +5,9 @@ navigation from ``site_config.yml``; ``on_files`` adds every generated page and 
 with ``File.generated`` (nothing is written to ``docs/``). Reading a generated page, the
 plugin takes its front matter itself (see :func:`read_front_matter`), and once a page is
 converted it lets go of the page's Markdown, so a large briefing's build holds each page
-once (as HTML) rather than three times (bytes, Markdown, HTML). ``on_serve`` watches the
+once (as HTML) rather than three times (bytes, Markdown, HTML), and lets go of the HTML
+once it is written. ``on_post_build`` writes the search index (``pagefind_service``): an
+entry per topic, source and entity page and per fact. ``on_serve`` watches the
 briefing files, the templates and the settings so ``mkdocs serve`` regenerates on every
 change. A briefing with errors stops the build with every located problem, no traceback;
 under ``mkdocs serve`` it is served as pages listing the problems instead (see ``serve``).
