@@ -86,6 +86,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.serving, self.last_good = False, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.search_shard_words < 1:
+            raise PluginError(f"search_shard_words must be a positive number of words, "
+                              f"not {self.config.search_shard_words}")
         base = Path(config.config_file_path or ".").parent
         self.root = (base / self.config.root).resolve() if self.config.root else base.resolve()
         try:

@@ -78,3 +78,14 @@ def test_a_large_index_is_written_in_shards(tmp_path: Path) -> None:
         vocabulary = gzip.decompress((folder / "fragment" / f"{hidden}.pf_fragment").read_bytes())
         assert b"word99" in vocabulary and b"word0 " in vocabulary
     assert {r["url"] for r in search_records(tmp_path)} == {r.url for r in records}
+
+
+def test_a_shard_size_below_one_word_is_refused(make_project: MakeProject) -> None:
+    root = make_project()
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - briefing\n", "  - briefing:\n      search_shard_words: 0\n"), encoding="utf-8")
+    result = run_briefing("build", "--site", str(root / "site"), cwd=root)
+    assert result.returncode != 0
+    assert "search_shard_words must be a positive number of words, not 0" in result.stdout + result.stderr
+    assert not (root / "site").exists()
