@@ -10,8 +10,9 @@ the Markdown tree and the MkDocs plugin both carry them:
 - per topic page, schema.org JSON-LD (``Claim`` for every fact, ``ClaimReview`` where a
   named party asserts it and the project rates it), placed in the page's front matter
   and written into the HTML head by the theme (``templates/theme/main.html``);
-- per fact, a search entry (``search_entries``) that the plugin adds to the site's search
-  index (``pagefind_service``), so a search lands on the fact itself.
+- per topic, source and entity page and per fact, a search entry (``search_entries``) that
+  the plugin hands to the search index (``pagefind_service``), so a search lands on the
+  fact itself.
 
 Permalinks follow MkDocs' ``use_directory_urls`` (``topics/x.md`` -> ``topics/x/``); they
 are absolute when ``base_url`` is set in ``site_config.yml``, site-relative otherwise.
@@ -344,8 +345,10 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """One fact as the search holds it: the page it lives on and its anchor there, a title,
-    the title of its topic, and the words to match (all plain text)."""
+    """One thing the search finds, a page or a fact: the page's uri and the fact's anchor
+    there (empty for a page), a title, the title of the page it is listed under, and the
+    words to match (all plain text). The plugin turns each into a ``SearchRecord`` once
+    MkDocs has given the page its URL."""
 
     uri: str
     anchor: str

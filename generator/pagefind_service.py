@@ -78,11 +78,11 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path,
     and, in each shard, the fragment of its vocabulary record (see :func:`_vocabulary`)."""
     shards = list(_shards(records, shard_words)) or [[]]
     vocabulary = _vocabulary([record for shard in shards for record in shard]) if len(shards) > 1 else None
-    names, hidden = [], []
-    for number, shard in enumerate(shards):
-        folder = out_dir / (f"shard-{number}" if number else "")
+    names = [f"shard-{number}/" if number else "" for number in range(len(shards))]
+    hidden = []
+    for name, shard in zip(names, shards, strict=True):
+        folder = out_dir / name
         _write_index([*shard, vocabulary] if vocabulary else shard, folder)
-        names.append(f"shard-{number}/" if number else "")
         if vocabulary:
             hidden.append(_fragment_id(folder, vocabulary.url))
         for name in UNUSED_FILES:  # Pagefind's own search interfaces: the site uses Material's

@@ -151,16 +151,21 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return markdown
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self.generated and not self.serving:
+        if self._lets_go(page):
             # Converted: the Markdown and the file's bytes are not read again in a build.
             page.markdown = ""
             page.file.content_bytes = b""
         return html_text
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.generated and not self.serving:
+        if self._lets_go(page):
             page.content = None  # written next: a build does not read it again
         return output
+
+    def _lets_go(self, page: Page) -> bool:
+        """Whether the plugin may drop what MkDocs no longer reads of ``page``: a generated
+        page, in a build (serve keeps everything for its rebuilds and error pages)."""
+        return page.file.src_uri in self.generated and not self.serving
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search bundle (``pagefind/``): a record per topic, source and entity page

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.pagefind_service import VOCABULARY_URL
+
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 ARTICLES = REPO.parent / "shared" / "articles"
@@ -84,4 +86,4 @@ def search_records(site: Path) -> list[dict]:
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(b"pagefind_dcd"), path
         records.append(json.loads(raw.removeprefix(b"pagefind_dcd")))
-    return [record for record in records if record["url"] != "#vocabulary"]
+    return [record for record in records if record["url"] != VOCABULARY_URL]

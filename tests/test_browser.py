@@ -108,6 +108,12 @@ class Watched:
     def goto(self, path: str) -> None:
         self.page.goto(self.base + path)
 
+    def search_from_home(self, query: str) -> None:
+        """Open the home page, click the search box and type ``query`` as a reader would."""
+        self.goto("")
+        self.page.locator(".md-search__input").click()
+        self.page.locator(".md-search__input").press_sequentially(query, delay=30)
+
     def assert_clean(self) -> None:
         assert self.foreign == [], "requests that left loopback"
         assert self.console_errors == []
@@ -153,9 +159,7 @@ def test_home_page_loads_cleanly_and_only_from_loopback(reader: Watched) -> None
 
 def test_search_for_goats_lands_on_a_livestock_aid_fact(reader: Watched) -> None:
     page = reader.page
-    reader.goto("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("goats", delay=30)
+    reader.search_from_home("goats")
     result = page.locator('.md-search-result__item a[href*="topics/livestock-aid/"][href*="#goat-"]').first
     result.wait_for(state="visible", timeout=10_000)
     result.click()
@@ -315,9 +319,7 @@ def test_search_shows_a_hostile_claim_as_text(browser: Any, hostile_server: str)
     page = reader.page
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    reader.goto("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("goats", delay=30)
+    reader.search_from_home("goats")
     result = page.locator('.md-search-result__item a[href*="#goat-count"]').first
     result.wait_for(state="visible", timeout=10_000)
     shown = " ".join(result.inner_text().split())
@@ -351,9 +353,7 @@ def search_results(browser: Any, base: str, query: str) -> list[str]:
     """The links of every result a search lists (the folded ones too), best first."""
     reader = open_page(browser, base)
     page = reader.page
-    reader.goto("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(query, delay=30)
+    reader.search_from_home(query)
     page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=10_000)
     page.wait_for_timeout(500)  # the last keystroke's results
     links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
