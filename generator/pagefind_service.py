@@ -24,7 +24,7 @@ import subprocess
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from pagefind_bin import get_executable
@@ -81,12 +81,10 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path,
     names = [f"shard-{number}/" if number else "" for number in range(len(shards))]
     hidden = []
     for name, shard in zip(names, shards, strict=True):
-        folder = out_dir / name
-        _write_index([*shard, vocabulary] if vocabulary else shard, folder)
+        files = _index_files([*shard, vocabulary] if vocabulary else shard)
         if vocabulary:
-            hidden.append(_fragment_id(folder, vocabulary.url))
-        for name in UNUSED_FILES:  # Pagefind's own search interfaces: the site uses Material's
-            (folder / name).unlink(missing_ok=True)
+            hidden.append(_fragment_id(files, vocabulary.url))
+        _write_files(files, out_dir / name)
     manifest = {"shards": names[1:], "hidden": sorted(set(hidden))}
     (out_dir / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
     return sum(len(shard) for shard in shards)
@@ -102,15 +100,16 @@ def _vocabulary(records: list[SearchRecord]) -> SearchRecord:
     return SearchRecord(url=VOCABULARY_URL, title="", content=" ".join(words))
 
 
-def _fragment_id(folder: Path, url: str) -> str:
+def _fragment_id(files: dict[str, bytes], url: str) -> str:
     """The id Pagefind gives the record at ``url`` (its fragment file's name): the record
     with the most words has the largest fragment, so the largest few are read."""
-    fragments = sorted((folder / "fragment").iterdir(), key=lambda p: p.stat().st_size, reverse=True)
+    fragments = sorted((path for path in files if path.startswith("fragment/")),
+                       key=lambda path: len(files[path]), reverse=True)
     for path in fragments[:3]:
-        raw = gzip.decompress(path.read_bytes())
+        raw = gzip.decompress(files[path])
         if json.loads(raw[raw.index(b"{"):]).get("url") == url:
-            return path.name.removesuffix(".pf_fragment")
-    raise SearchIndexError(f"the vocabulary record of {folder} was not written")
+            return path.removeprefix("fragment/").removesuffix(".pf_fragment")
+    raise SearchIndexError("the vocabulary record of a shard was not indexed")
 
 
 def _shards(records: Iterable[SearchRecord], shard_words: int) -> Iterator[list[SearchRecord]]:
@@ -127,8 +126,11 @@ def _shards(records: Iterable[SearchRecord], shard_words: int) -> Iterator[list[
         yield shard
 
 
-def _write_index(records: list[SearchRecord], out_dir: Path) -> None:
-    """One Pagefind index of ``records``, written into ``out_dir``."""
+def _index_files(records: list[SearchRecord]) -> dict[str, bytes]:
+    """One Pagefind index of ``records``: its files (path in the bundle -> bytes).
+
+    Pagefind hands the files over rather than writing them itself: it writes each file
+    on a thread of a pool, which on two cores costs several times the CPU of indexing."""
     service = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     answers = _Answers(service.stdout)
@@ -142,7 +144,7 @@ def _write_index(records: list[SearchRecord], out_dir: Path) -> None:
                                    "content": record.content, "language": LANGUAGE, "meta": meta})
         assert service.stdin is not None
         service.stdin.flush()
-        # Every record is indexed before the bundle is written.
+        # Every record is indexed before the bundle is asked for.
         if not answers.wait_for_all(count + 1):
             raise SearchIndexError(f"Pagefind stopped (exit code {service.wait(timeout=30)}) "
                                    "before it had indexed every record")
@@ -150,8 +152,7 @@ def _write_index(records: list[SearchRecord], out_dir: Path) -> None:
         if refused:
             raise SearchIndexError(f"Pagefind refused {len(refused)} record(s): "
                                    f"{refused[0]['payload'].get('message')}")
-        _call(service, answers, count + 1, {"type": "WriteFiles", "index_id": index_id,
-                                            "output_path": str(out_dir)})
+        bundle = _call(service, answers, count + 1, {"type": "GetFiles", "index_id": index_id})
     except BrokenPipeError:
         raise SearchIndexError(f"Pagefind stopped (exit code {service.wait()}) "
                                "before it had every record") from None
@@ -161,6 +162,27 @@ def _write_index(records: list[SearchRecord], out_dir: Path) -> None:
                 service.stdin.close()
         service.wait()
         answers.join()
+    try:
+        return {file["path"]: base64.b64decode(file["content"]) for file in bundle["files"]}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SearchIndexError(f"Pagefind's files could not be read: {exc!r}") from None
+
+
+def _write_files(files: dict[str, bytes], out_dir: Path) -> None:
+    """The files of one index, in ``out_dir``, but for Pagefind's own search interfaces
+    (the site searches from Material's dialog)."""
+    folders: set[Path] = set()
+    for path, content in files.items():
+        relative = PurePosixPath(path)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise SearchIndexError(f"Pagefind named a file outside its bundle: {path!r}")
+        if relative.name in UNUSED_FILES:
+            continue
+        target = out_dir / relative
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        target.write_bytes(content)
 
 
 def _send(service: subprocess.Popen[bytes], message_id: int, payload: dict[str, Any]) -> None:

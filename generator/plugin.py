@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import Environment, TemplateError
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,11 +41,15 @@ from generator.generate import GeneratedSite, generate
 from generator.pagefind_service import SHARD_WORDS, SearchIndexError, SearchRecord, write_search_bundle
 from generator.serve import error_site, report_problems, template_problem
 from generator.settings import CONFIG_NAME, project_paths
+from generator.template_cache import use_template_cache
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 #: The search bundle's folder in the built site (read by ``assets/search-worker.js``).
 SEARCH_BUNDLE = "pagefind"
+#: Pages from which a build hands its freed memory back before the search indexer starts
+#: (below, the build holds little, and collecting it would cost more than it frees).
+RELEASE_MEMORY_PAGES = 200
 #: What Material's search dialog fetches before it starts the search worker.
 EMPTY_MATERIAL_INDEX = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []}
 
@@ -117,6 +121,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.debug(warning.format().replace("\n", " "))
         return config
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        use_template_cache(env, self.root)  # the theme's templates, compiled once
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         for uri, content in self.site.files.items():
@@ -172,7 +180,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         and one per fact, so a search lands on the fact itself. ``search/search_index.json``
         is left empty: Material's search dialog asks for it before it starts the worker."""
         site_dir = Path(config.site_dir)
-        if not self.serving:
+        if not self.serving and len(self.generated) >= RELEASE_MEMORY_PAGES:
             release_freed_memory()  # the search indexer needs memory of its own next
         entries = self.site.search if self.site is not None else []
         records = (SearchRecord(url=self.page_urls[entry.uri] + (f"#{entry.anchor}" if entry.anchor else ""),

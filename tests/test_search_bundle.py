@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pagefind_service import SearchIndexError, SearchRecord, write_search_bundle
+from generator.pagefind_service import SearchIndexError, SearchRecord, _write_files, write_search_bundle
 from tests.conftest import MakeProject, run_briefing, search_records
 
 AWKWARD = 'goats <b>bold</b> & &amp; "quoted" \u00e9\u6f22 \U0001f410 line\nbreak'
@@ -36,6 +36,13 @@ def test_every_record_is_stored_whole(tmp_path: Path) -> None:
     bundle = {p.name for p in (tmp_path / "pagefind").iterdir()}
     assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", "index", "fragment"} <= bundle
     assert not any(name.startswith("pagefind-ui") for name in bundle)  # unused interfaces removed
+
+
+def test_a_file_named_outside_the_bundle_is_refused(tmp_path: Path) -> None:
+    for path in ("../escaped.js", "/tmp/escaped.js", "fragment/../../escaped.js"):
+        with pytest.raises(SearchIndexError, match="outside its bundle"):
+            _write_files({"pagefind.js": b"", path: b"x"}, tmp_path / "site" / "pagefind")
+    assert not list(tmp_path.rglob("escaped.js"))
 
 
 def test_an_indexer_that_stops_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
