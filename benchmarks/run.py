@@ -357,7 +357,7 @@ def _keep_fastest(result: SizeResult, step: str, stage: Stage) -> None:
 
 #: Rounds of (plain MkDocs, full build) at each size: the overhead target compares the two,
 #: and the fastest round of each is the one least disturbed by other load on the machine.
-REPEATS = {"small": 5, "medium": 4, "large": 2}
+REPEATS = {"small": 9, "medium": 4, "large": 2}
 
 
 def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | None = None) -> SizeResult:
@@ -533,7 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "out" / "results.json")
     parser.add_argument("--repeats", type=int, default=None,
-                        help="rounds of (mkdocs, full) per size; default: 5 small, 4 medium, 1 large")
+                        help="rounds of (mkdocs, full) per size; default: 9 small, 4 medium, 2 large")
     parser.add_argument("--profile", action="store_true",
                         help="run each stage under cProfile (slower; writes <stage>.prof/.txt)")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
