@@ -23,7 +23,6 @@ from generator.inline import clear_caches
 from generator.pages import PageSpec, plan_nav, plan_pages
 from generator.render import Md, make_environment, render_page
 from generator.settings import Settings, project_paths
-from generator.template_cache import use_template_cache
 
 ASSETS_DIR = "assets"
 
@@ -72,9 +71,7 @@ def _collector_paused() -> Iterator[None]:
 def _generate(root: Path, settings: Settings) -> GeneratedSite:
     briefing, problems = require_briefing(root, settings)
     _, templates_dir = project_paths(root, settings)
-    env = make_environment(templates_dir)
-    if env.bytecode_cache is None:
-        use_template_cache(env, root)
+    env = make_environment(templates_dir, root)
     env.globals.update(site_title=settings.title, config_description=settings.description)
     site = GeneratedSite(settings=settings, warnings=problems)
     for spec in plan_pages(briefing, settings):

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.inline import escape_text, fold_whitespace, inline_markdown, is_http_url, plain_text, safe_url
+from generator.template_cache import use_template_cache
 
 
 class Md(str):
@@ -84,11 +85,13 @@ def words_filter(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(templates_dir: Path, cache_root: Path | None = None) -> jinja2.Environment:
     """The Jinja environment for the page templates of one project.
 
     Kept per templates folder, so compiled templates are reused across builds (serve,
-    tests); Jinja's loader still recompiles a template whose file changed."""
+    tests); Jinja's loader still recompiles a template whose file changed. With
+    ``cache_root``, compiled templates are also kept on disk for later processes, in that
+    project's template cache (see ``template_cache``)."""
     from generator.pages import date_label, relative
 
     env = jinja2.Environment(
@@ -110,6 +113,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         "rel": relative,
         "safe_url": url_filter,
     })
+    if cache_root is not None:
+        use_template_cache(env, cache_root)  # after the filters: they are in its fingerprint
     return env
 
 

@@ -68,7 +68,7 @@ def _cache_folder(root: Path) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return folder if os.access(folder, os.W_OK) else None
+    return folder  # a folder it cannot write to: each write fails and is ignored
 
 
 def _fingerprint(env: jinja2.Environment) -> str:
