@@ -221,9 +221,15 @@ class _Answers:
         self._thread.start()
 
     def _read(self) -> None:
-        pending = b""
+        pending = bytearray()  # the message being received (the bundle's comes in many chunks)
         while chunk := self._stream.read1(1 << 20):
-            *messages, pending = (pending + chunk).split(b",")
+            last = chunk.rfind(b",")
+            if last < 0:
+                pending += chunk
+                continue
+            pending += chunk[:last]
+            messages = pending.split(b",")
+            pending = bytearray(chunk[last + 1:])
             with self._changed:
                 for message in messages:
                     answer = json.loads(base64.b64decode(message))

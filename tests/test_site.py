@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -78,6 +79,20 @@ def test_search_index_holds_fact_text(built_site: Path, briefing) -> None:
     some = next(iter(briefing.facts.values())).fact
     first_words = " ".join(some.claim.split()[:4])
     assert first_words.replace("*", "") in text
+
+
+def test_the_site_carries_the_scripts_its_pages_load_and_not_materials_lunr_search(built_site: Path) -> None:
+    for uri in ("", "topics/food-for-arms", "sources"):
+        soup = page(built_site, uri)
+        folder = built_site / uri
+        config = json.loads(soup.select_one("script#__config").get_text())
+        loaded = [script["src"] for script in soup.select("script[src]")]
+        assert config["search"].endswith("assets/search-worker.js")
+        for src in [*loaded, config["search"]]:
+            assert (folder / unquote(urlsplit(src).path)).resolve().is_file(), (uri, src)
+    scripts = {path.relative_to(built_site).as_posix() for path in (built_site / "assets").rglob("*.js")}
+    assert any(name.startswith("assets/javascripts/bundle.") for name in scripts)
+    assert not [name for name in scripts if "lunr" in name or name.startswith("assets/javascripts/workers/")]
 
 
 def test_navigation_lists_home_topics_timeline_sources(built_site: Path) -> None:
