@@ -27,6 +27,7 @@ JSON. Usage::
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
 import json
 import os
@@ -43,6 +44,7 @@ from typing import Any
 import yaml
 
 from benchmarks.corpus import REPO_ROOT, SIZES, copy_project_frame, write_project
+from generator.pagefind_service import RECORDS_DIR, SHARDS_FILE
 from generator.template_cache import CACHE_DIR as TEMPLATE_CACHE_DIR
 
 STAGES = ("parse", "check", "generate", "mkdocs", "full", "incremental")
@@ -416,24 +418,26 @@ def measure_search_bundle(result: SizeResult, site: Path) -> None:
     """The search bundle's size, its records, and what a reader's first one-word search
     downloads at most: the search worker, Pagefind's library and the shard list, then for
     each shard its entry file, index metadata, WebAssembly and largest index chunk, and the
-    largest fragments of the records a result list shows (an upper bound: a real search
-    fetches the one chunk holding its word in each shard, and smaller fragments)."""
+    largest record packs, one for each record a result list shows (an upper bound: a real
+    search fetches the one chunk holding its word in each shard, and smaller packs, some
+    holding several of its results)."""
     bundle = site / "pagefind"
     if not bundle.is_dir():
         return
     sizes = {p.relative_to(bundle): p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
-    fragments = sorted((n for k, n in sizes.items() if k.parent.name == "fragment"), reverse=True)
-    first = sum(n for k, n in sizes.items() if k.as_posix() in ("pagefind.js", "shards.json"))
-    for shard in {k.parent.parent for k in sizes if k.parent.name == "fragment"}:
+    packs = sorted((n for k, n in sizes.items() if k.parent.name == RECORDS_DIR), reverse=True)
+    first = sum(n for k, n in sizes.items() if k.as_posix() in ("pagefind.js", SHARDS_FILE))
+    for shard in {k.parent for k in sizes if k.name == "pagefind-entry.json"}:
         first += sum(n for k, n in sizes.items() if k.parent == shard and (
             k.name in ("pagefind-entry.json", "wasm.en.pagefind") or k.suffix == ".pf_meta"))
         first += max((n for k, n in sizes.items() if k.parent == shard / "index"), default=0)
     worker = site / "assets" / "search-worker.js"
     result.search_bundle_bytes = sum(sizes.values())
-    result.search_index_bytes = sum(n for k, n in sizes.items() if k.parent.name in ("index", "fragment")
+    result.search_index_bytes = sum(n for k, n in sizes.items() if k.parent.name in ("index", RECORDS_DIR)
                                     or k.suffix == ".pf_meta")
-    result.search_records = len(fragments)
-    result.first_search_bytes = (first + sum(fragments[:SEARCH_SHOWN])
+    result.search_records = sum(len(json.loads(gzip.decompress(path.read_bytes())))
+                                for path in (bundle / RECORDS_DIR).glob("*.records"))
+    result.first_search_bytes = (first + sum(packs[:SEARCH_SHOWN])
                                  + (worker.stat().st_size if worker.is_file() else 0))
 
 

@@ -3,8 +3,12 @@
 Pagefind (the ``pagefind_bin`` package: one Rust binary) builds a static search index that
 is split into chunks, so a reader's first search downloads only the parts of the index
 that hold the words searched for, whatever the size of the briefing. This module runs the
-binary as a service (``pagefind --service``) and hands it every record, then has it write
-the bundle (``pagefind/``: index chunks, one fragment per record, the search library).
+binary as a service (``pagefind --service``), hands it every record and takes the bundle's
+files back: index chunks, the search library, and a fragment per record. The fragments are
+not written as Pagefind makes them (one file per record: for a large briefing, tens of
+thousands of files of a few hundred bytes, most of the site's files); each record is
+stored instead in one of a few packs (``pagefind/records/``, about eight records each),
+found by a hash of its id (:func:`pack_of`), which the search worker fetches for a result.
 
 The protocol is the one Pagefind's own Python and Node wrappers speak: each message is
 JSON, base64-encoded and followed by a comma, on the binary's stdin; each answer comes
@@ -20,6 +24,7 @@ import contextlib
 import gzip
 import json
 import os
+import re
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
@@ -35,6 +40,9 @@ LANGUAGE = "en"
 SHARD_WORDS = 250_000
 #: The list of the bundle's further shards, read by the search worker.
 SHARDS_FILE = "shards.json"
+#: Folder of the record packs, in the bundle; and records per pack, on average.
+RECORDS_DIR = "records"
+PACK_RECORDS = 8
 #: Where a shard's vocabulary record points (no page: the worker never shows it).
 VOCABULARY_URL = "#vocabulary"
 #: Files Pagefind writes that the site does not load (``templates/assets/search-worker.js``
@@ -74,20 +82,70 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path,
     Pagefind holds a whole index in memory while it writes it, about 1 kB per word of the
     records: a large briefing is indexed in shards of at most ``shard_words`` words, one
     after another (the first in ``out_dir``, the others in ``out_dir/shard-N/``), which the
-    search worker merges into one search. ``out_dir/shards.json`` lists the further shards
-    and, in each shard, the fragment of its vocabulary record (see :func:`_vocabulary`)."""
+    search worker merges into one search. ``out_dir/shards.json`` lists the further shards,
+    the id of each shard's vocabulary record (see :func:`_vocabulary`) and the number of
+    record packs, which hold the records of every shard (see :func:`_write_packs`)."""
     shards = list(_shards(records, shard_words)) or [[]]
     vocabulary = _vocabulary([record for shard in shards for record in shard]) if len(shards) > 1 else None
     names = [f"shard-{number}/" if number else "" for number in range(len(shards))]
-    hidden = []
+    hidden: set[str] = set()
+    stored: dict[str, dict[str, Any]] = {}
     for name, shard in zip(names, shards, strict=True):
         files = _index_files([*shard, vocabulary] if vocabulary else shard)
+        fragments = _take_fragments(files)
         if vocabulary:
-            hidden.append(_fragment_id(files, vocabulary.url))
+            hidden.add(_fragment_id(fragments, vocabulary.url))
+        stored.update((key, fragment) for key, fragment in fragments.items() if key not in hidden)
         _write_files(files, out_dir / name)
-    manifest = {"shards": names[1:], "hidden": sorted(set(hidden))}
+    packs = _write_packs(stored, out_dir / RECORDS_DIR)
+    manifest = {"shards": names[1:], "hidden": sorted(hidden), "packs": packs}
     (out_dir / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
     return sum(len(shard) for shard in shards)
+
+
+def pack_of(record_id: str, packs: int) -> int:
+    """The pack holding the record ``record_id`` (Pagefind's id, which a search result
+    carries): FNV-1a (32 bits) of the id, modulo the number of packs. The search worker
+    (``templates/assets/search-worker.js``) computes the same."""
+    digest = 0x811C9DC5
+    for byte in record_id.encode("ascii"):
+        digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return digest % packs
+
+
+def _take_fragments(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+    """Remove the fragment files from ``files``; each record as Pagefind stored it (its
+    ``url``, ``content`` and ``meta``: what the search worker reads), by its id."""
+    fragments: dict[str, dict[str, Any]] = {}
+    for path in [path for path in files if path.startswith("fragment/")]:
+        record_id = path.removeprefix("fragment/").removesuffix(".pf_fragment")
+        if not _RECORD_ID.fullmatch(record_id):
+            raise SearchIndexError(f"Pagefind named a fragment {path!r}")
+        raw = gzip.decompress(files.pop(path))
+        if not raw.startswith(_FRAGMENT_MARK):
+            raise SearchIndexError(f"Pagefind's fragment {path!r} could not be read")
+        fragment = json.loads(raw[len(_FRAGMENT_MARK):])
+        fragments[record_id] = {key: fragment.get(key) for key in ("url", "content", "meta")}
+    return fragments
+
+
+_RECORD_ID = re.compile(r"[A-Za-z0-9_-]+")
+_FRAGMENT_MARK = b"pagefind_dcd"
+
+
+def _write_packs(stored: dict[str, dict[str, Any]], folder: Path) -> int:
+    """Write the records in ``folder/<n>.records``, each file a gzip-compressed JSON object
+    (record id -> record) of about :data:`PACK_RECORDS` records; the number of packs. A
+    result fetches its pack, so a first search fetches at most one pack per result shown."""
+    packs = max(1, -(-len(stored) // PACK_RECORDS))
+    grouped: dict[int, dict[str, dict[str, Any]]] = {}
+    for record_id in sorted(stored):
+        grouped.setdefault(pack_of(record_id, packs), {})[record_id] = stored[record_id]
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, pack in grouped.items():
+        text = json.dumps(pack, ensure_ascii=False, separators=(",", ":"))
+        (folder / f"{number}.records").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    return packs
 
 
 def _vocabulary(records: list[SearchRecord]) -> SearchRecord:
@@ -100,15 +158,11 @@ def _vocabulary(records: list[SearchRecord]) -> SearchRecord:
     return SearchRecord(url=VOCABULARY_URL, title="", content=" ".join(words))
 
 
-def _fragment_id(files: dict[str, bytes], url: str) -> str:
-    """The id Pagefind gives the record at ``url`` (its fragment file's name): the record
-    with the most words has the largest fragment, so the largest few are read."""
-    fragments = sorted((path for path in files if path.startswith("fragment/")),
-                       key=lambda path: len(files[path]), reverse=True)
-    for path in fragments[:3]:
-        raw = gzip.decompress(files[path])
-        if json.loads(raw[raw.index(b"{"):]).get("url") == url:
-            return path.removeprefix("fragment/").removesuffix(".pf_fragment")
+def _fragment_id(fragments: dict[str, dict[str, Any]], url: str) -> str:
+    """The id Pagefind gave the record at ``url``."""
+    for record_id, fragment in fragments.items():
+        if fragment["url"] == url:
+            return record_id
     raise SearchIndexError("the vocabulary record of a shard was not indexed")
 
 

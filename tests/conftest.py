@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pagefind_service import VOCABULARY_URL
+from generator.pagefind_service import RECORDS_DIR, SHARDS_FILE, VOCABULARY_URL, pack_of
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -78,12 +78,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def search_records(site: Path) -> list[dict]:
-    """Every record of a built site's search bundle, all shards, as Pagefind stored it (``url``,
-    ``content``, ``meta``; each fragment file is gzip-compressed JSON after a marker), but
-    the vocabulary record each shard of a sharded bundle has."""
+    """Every record of a built site's search bundle (``url``, ``content``, ``meta``, as
+    Pagefind stored them), read from its record packs (each a gzip-compressed JSON object
+    of records by id), each in the pack its id names, and none a shard's vocabulary record."""
+    folder = site / "pagefind"
+    packs = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))["packs"]
     records = []
-    for path in sorted((site / "pagefind").rglob("*.pf_fragment")):
-        raw = gzip.decompress(path.read_bytes())
-        assert raw.startswith(b"pagefind_dcd"), path
-        records.append(json.loads(raw.removeprefix(b"pagefind_dcd")))
-    return [record for record in records if record["url"] != VOCABULARY_URL]
+    for path in sorted((folder / RECORDS_DIR).glob("*.records")):
+        for record_id, record in json.loads(gzip.decompress(path.read_bytes())).items():
+            assert path.name == f"{pack_of(record_id, packs)}.records", (record_id, path)
+            assert record["url"] != VOCABULARY_URL
+            records.append(record)
+    return records

@@ -43,6 +43,8 @@ ARTIFACTS = REPO / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 AXE_FAILS_ON = {"serious", "critical"}
+#: Results the search worker shows at most (``SHOWN`` in templates/assets/search-worker.js).
+WORKER_SHOWN = 40
 IN_VIEW = "e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }"
 
 
@@ -250,6 +252,33 @@ def test_search_works_by_keyboard(reader: Watched) -> None:
     assert "topics/livestock-aid/" in focused and "#goat-" in focused
     page.keyboard.press("Enter")
     page.wait_for_url("**/topics/livestock-aid/**#goat-*")
+    reader.assert_clean()
+
+
+#: Asks the site's search worker one query, as Material's dialog does (SETUP, then QUERY).
+ASK_WORKER = """async query => {
+    const worker = new Worker(new URL("assets/search-worker.js", location.href))
+    const ask = (type, data) => new Promise(resolve => {
+        worker.onmessage = event => { if (event.data.type === type + 1) resolve(event.data.data) }
+        worker.postMessage({ type, data })
+    })
+    await ask(0, {})
+    const result = await ask(2, query)
+    worker.terminate()
+    return result
+}"""
+
+
+@pytest.mark.parametrize("query", ["goats", "treaty", "food"])
+def test_every_result_the_index_finds_is_shown_with_its_record(reader: Watched, query: str) -> None:
+    """Each result Pagefind finds comes with its record (from the pack its id names), up to
+    the number a result list shows: none is dropped, and each has its place, title and excerpt."""
+    reader.goto("")
+    answer = reader.page.evaluate(ASK_WORKER, query)
+    shown = [doc for group in answer["items"] for doc in group if doc["text"]]
+    assert answer["total"] >= 2
+    assert len(shown) == min(answer["total"], WORKER_SHOWN)
+    assert all(doc["title"] and doc["location"] and len(doc["text"]) > len("<p></p>") for doc in shown)
     reader.assert_clean()
 
 

@@ -1,7 +1,7 @@
 """The search bundle: records in, Pagefind's files out, and a failing indexer stops the build.
 
 ``write_search_bundle`` is driven directly with records holding awkward text; the stored
-fragments are read back (``search_records``) to show each record arrives whole. A build
+records are read back from their packs (``search_records``) to show each arrives whole. A build
 whose indexer fails exits non-zero with a message and leaves the published site as it was.
 What a reader sees of the bundle is tested in ``test_browser.py`` (searching, and a hostile
 claim shown as text).
@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 from pathlib import Path
 
+import playwright
 import pytest
 
-from generator.pagefind_service import SearchIndexError, SearchRecord, _write_files, write_search_bundle
-from tests.conftest import MakeProject, run_briefing, search_records
+from generator.pagefind_service import (
+    SearchIndexError,
+    SearchRecord,
+    _write_files,
+    pack_of,
+    write_search_bundle,
+)
+from tests.conftest import REPO, MakeProject, run_briefing, search_records
 
 AWKWARD = 'goats <b>bold</b> & &amp; "quoted" \u00e9\u6f22 \U0001f410 line\nbreak'
 
@@ -34,8 +42,25 @@ def test_every_record_is_stored_whole(tmp_path: Path) -> None:
     assert stored["topics/a/#f1"]["meta"] == {"title": "Fact <one>", "page": "Topic A"}
     assert stored["topics/a/"]["meta"] == {"title": "Topic A"}
     bundle = {p.name for p in (tmp_path / "pagefind").iterdir()}
-    assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", "index", "fragment"} <= bundle
+    assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", "index", "records"} <= bundle
     assert not any(name.startswith("pagefind-ui") for name in bundle)  # unused interfaces removed
+    assert "fragment" not in bundle  # a file per record: packed instead
+    packs = list((tmp_path / "pagefind" / "records").iterdir())
+    assert 30 <= len(packs) <= 38  # 302 records, 8 to a pack: 38 packs, a few of them empty
+
+
+def test_the_worker_finds_a_record_in_the_pack_it_was_written_to() -> None:
+    """The search worker's packOf, run by the Node.js that Playwright carries, agrees with
+    pack_of; and pack_of is FNV-1a (32 bits), checked on published values."""
+    assert pack_of("a", 1 << 32) == 0xE40C292C and pack_of("foobar", 1 << 32) == 0xBF9CF968
+    ids = ["en_335dc1d", "en_0feb885", "x", "en_" + "f" * 40]
+    node = Path(playwright.__file__).parent / "driver" / "node"
+    worker = (REPO / "templates/assets/search-worker.js").read_text(encoding="utf-8")
+    function = worker[worker.index("function packOf"):worker.index("const packs = ")]
+    asked = f"{json.dumps(ids)}.map(id => [3, 97, 2 ** 31].map(n => packOf(id, n)))"
+    script = f"{function}\nconsole.log(JSON.stringify({asked}))"
+    shown = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
+    assert json.loads(shown) == [[pack_of(i, n) for n in (3, 97, 2 ** 31)] for i in ids]
 
 
 def test_a_file_named_outside_the_bundle_is_refused(tmp_path: Path) -> None:
@@ -78,13 +103,14 @@ def test_a_large_index_is_written_in_shards(tmp_path: Path) -> None:
     manifest = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
     shards = manifest["shards"]
     assert count == 100 and shards == [f"shard-{n}/" for n in range(1, 10)]  # 20 words a record
-    [hidden] = manifest["hidden"]  # the same record in every shard
+    [hidden] = manifest["hidden"]  # the vocabulary record: the same in every shard
+    assert manifest["packs"] == 13  # the records of every shard, 8 to a pack
     for folder in (bundle, *(bundle / shard for shard in shards)):
         assert (folder / "pagefind-entry.json").is_file() and (folder / "wasm.en.pagefind").is_file()
-        assert len(list((folder / "fragment").iterdir())) == 10 + 1  # and the vocabulary record
-        vocabulary = gzip.decompress((folder / "fragment" / f"{hidden}.pf_fragment").read_bytes())
-        assert b"word99" in vocabulary and b"word0 " in vocabulary
+        assert not (folder / "fragment").exists()
     assert {r["url"] for r in search_records(tmp_path)} == {r.url for r in records}
+    packed = b"".join(gzip.decompress(path.read_bytes()) for path in (bundle / "records").iterdir())
+    assert hidden.encode() not in packed
 
 
 def test_a_shard_size_below_one_word_is_refused(make_project: MakeProject) -> None:

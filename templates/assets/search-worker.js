@@ -4,7 +4,9 @@
  * it) and speaks to it in four messages: SETUP, answered with READY; QUERY, answered with
  * RESULT. The queries go to the Pagefind bundle the briefing plugin writes in pagefind/,
  * which fetches only the chunks of the index that hold the words searched for, so the
- * first search downloads little whatever the size of the briefing.
+ * first search downloads little whatever the size of the briefing. A result's record (its
+ * URL, title and text) is in one of the bundle's record packs, pagefind/records/<n>.records,
+ * n found from the record's id as generator/pagefind_service.py's pack_of finds it.
  *
  * Results are grouped by page as Material expects: the page first, then the facts found
  * on it; the best fact shows, the others fold under "more on this page". Every title is
@@ -30,12 +32,46 @@ function pagefind() {
       // A large briefing's index is written in shards (generator/pagefind_service.py),
       // each with a record of every word, which no result list shows.
       const listed = await fetch(new URL("shards.json", BUNDLE))
-      const { shards = [], hidden = [] } = listed.ok ? await listed.json() : {}
+      const { shards = [], hidden = [], packs = 1 } = listed.ok ? await listed.json() : {}
       for (const shard of shards) await module.mergeIndex(new URL(shard, BUNDLE).href)
-      return { search: module.search, hidden: new Set(hidden) }
+      return { search: module.search, hidden: new Set(hidden), packs }
     })
   }
   return library
+}
+
+/** The pack holding a record: FNV-1a (32 bits) of its id, modulo the number of packs. */
+function packOf(id, packs) {
+  let digest = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) digest = Math.imul(digest ^ id.charCodeAt(i), 0x01000193)
+  return (digest >>> 0) % packs
+}
+
+const packs = new Map()
+
+/** A pack's records by id: gzip-compressed JSON (or JSON, if the host unpacked it). */
+function pack(number) {
+  if (!packs.has(number)) {
+    packs.set(number, fetch(new URL(`records/${number}.records`, BUNDLE)).then(async response => {
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`)
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b
+      const text = gzipped
+        ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+        : new TextDecoder().decode(bytes)
+      return JSON.parse(text)
+    }).catch(error => {
+      packs.delete(number)  // tried again by the next search
+      throw error
+    }))
+  }
+  return packs.get(number)
+}
+
+/** What a result shows: its record, and the positions of the words found in its text. */
+async function record(index, result) {
+  const found = (await pack(packOf(result.id, index.packs)))[result.id]
+  return found === undefined ? null : { ...found, locations: result.words }
 }
 
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
@@ -62,8 +98,8 @@ async function search(query) {
   if (!words) return { items: [] }
   const index = await pagefind()
   const found = (await index.search(words)).results.filter(result => !index.hidden.has(result.id))
-  const shown = await Promise.all(
-    found.slice(0, SHOWN).map(async result => [result, await result.data()]))
+  const shown = (await Promise.all(found.slice(0, SHOWN).map(async result => [result, await record(index, result)])))
+    .filter(([, data]) => data !== null)
   const terms = {}
   for (const term of words.toLowerCase().split(/\s+/)) terms[term] = true
 
