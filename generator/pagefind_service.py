@@ -14,7 +14,7 @@ The protocol is the one Pagefind's own Python and Node wrappers speak: each mess
 JSON, base64-encoded and followed by a comma, on the binary's stdin; each answer comes
 the same way on its stdout, with the message's id. Pagefind's Python wrapper polls for
 answers with a 100 ms sleep between them (over half an hour for 20,000 facts), so this
-module writes every message at once and reads the answers on a second thread.
+module writes every message at once and reads the answers as they come.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ import gzip
 import json
 import os
 import re
+import selectors
 import subprocess
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import Any
 
 from pagefind_bin import get_executable
 
@@ -185,37 +185,25 @@ def _index_files(records: list[SearchRecord]) -> dict[str, bytes]:
 
     Pagefind hands the files over rather than writing them itself: it writes each file
     on a thread of a pool, which on two cores costs several times the CPU of indexing."""
-    service = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    answers = _Answers(service.stdout)
+    service = _Service()
     try:
         new_index = {"type": "NewIndex", "config": {"force_language": LANGUAGE}}
-        index_id = _call(service, answers, 0, new_index)["index_id"]
-        count = 0
-        for count, record in enumerate(records, start=1):
-            meta = {"title": record.title, **({"page": record.page} if record.page else {})}
-            _send(service, count, {"type": "AddRecord", "index_id": index_id, "url": record.url,
-                                   "content": record.content, "language": LANGUAGE, "meta": meta})
-        assert service.stdin is not None
-        service.stdin.flush()
+        index_id = service.call(0, new_index)["index_id"]
+        adds = [(number, {"type": "AddRecord", "index_id": index_id, "url": record.url,
+                          "content": record.content, "language": LANGUAGE,
+                          "meta": {"title": record.title, **({"page": record.page} if record.page else {})}})
+                for number, record in enumerate(records, start=1)]
         # Every record is indexed before the bundle is asked for.
-        if not answers.wait_for_all(count + 1):
-            raise SearchIndexError(f"Pagefind stopped (exit code {service.wait(timeout=30)}) "
+        if not service.exchange(adds, answers=len(adds) + 1):
+            raise SearchIndexError(f"Pagefind stopped (exit code {service.stop()}) "
                                    "before it had indexed every record")
-        refused = [answer for answer in answers.all() if answer["payload"].get("type") == "Error"]
+        refused = [answer for answer in service.all() if answer["payload"].get("type") == "Error"]
         if refused:
             raise SearchIndexError(f"Pagefind refused {len(refused)} record(s): "
                                    f"{refused[0]['payload'].get('message')}")
-        bundle = _call(service, answers, count + 1, {"type": "GetFiles", "index_id": index_id})
-    except BrokenPipeError:
-        raise SearchIndexError(f"Pagefind stopped (exit code {service.wait()}) "
-                               "before it had every record") from None
+        bundle = service.call(len(adds) + 1, {"type": "GetFiles", "index_id": index_id})
     finally:
-        if service.stdin is not None:
-            with contextlib.suppress(BrokenPipeError):
-                service.stdin.close()
-        service.wait()
-        answers.join()
+        service.stop()
     try:
         return {file["path"]: base64.b64decode(file["content"]) for file in bundle["files"]}
     except (KeyError, TypeError, ValueError) as exc:
@@ -239,77 +227,81 @@ def _write_files(files: dict[str, bytes], out_dir: Path) -> None:
         target.write_bytes(content)
 
 
-def _send(service: subprocess.Popen[bytes], message_id: int, payload: dict[str, Any]) -> None:
-    assert service.stdin is not None
-    message = {"message_id": message_id, "payload": payload}
-    service.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+class _Service:
+    """Pagefind's service process, spoken to from this thread alone: messages are written
+    and answers read as the pipes allow (a selector), so neither side ever waits on a full
+    pipe, and no second thread wakes up for every answer or contends for the interpreter."""
 
-
-def _call(service: subprocess.Popen[bytes], answers: _Answers, message_id: int,
-          payload: dict[str, Any]) -> dict[str, Any]:
-    """Send one message and wait for its answer (every message before it is answered first)."""
-    _send(service, message_id, payload)
-    assert service.stdin is not None
-    service.stdin.flush()
-    answer = answers.wait_for(message_id)
-    if answer is None:
-        raise SearchIndexError(f"Pagefind stopped (exit code {service.wait(timeout=30)}) "
-                               f"without answering {payload['type']}")
-    if answer["payload"].get("type") == "Error":
-        raise SearchIndexError(f"Pagefind: {answer['payload'].get('message')}")
-    return answer["payload"]
-
-
-class _Answers:
-    """The service's answers, read on a thread of their own so its stdout never fills up
-    while this side is still writing."""
-
-    def __init__(self, stream: IO[bytes] | None) -> None:
-        assert stream is not None
-        self._stream = stream
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self._stdin, self._stdout = self.process.stdin, self.process.stdout
+        for stream in (self._stdin, self._stdout):
+            os.set_blocking(stream.fileno(), False)
         self._answers: dict[int, dict[str, Any]] = {}
         self._unnumbered: list[dict[str, Any]] = []
-        self._done = False
-        self._changed = threading.Condition()
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
+        self._pending = bytearray()  # the answer being received (the bundle's comes in many reads)
 
-    def _read(self) -> None:
-        pending = bytearray()  # the message being received (the bundle's comes in many chunks)
-        while chunk := self._stream.read1(1 << 20):
-            last = chunk.rfind(b",")
-            if last < 0:
-                pending += chunk
-                continue
-            pending += chunk[:last]
-            messages = pending.split(b",")
-            pending = bytearray(chunk[last + 1:])
-            with self._changed:
-                for message in messages:
-                    answer = json.loads(base64.b64decode(message))
-                    if answer.get("message_id") is None:
-                        self._unnumbered.append(answer)
+    def call(self, message_id: int, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send one message (the ``message_id``-th) and return its answer's payload."""
+        if not self.exchange([(message_id, payload)], answers=message_id + 1):
+            raise SearchIndexError(f"Pagefind stopped (exit code {self.stop()}) "
+                                   f"without answering {payload['type']}")
+        answer = self._answers.get(message_id, {}).get("payload", {})
+        if answer.get("type") == "Error" or message_id not in self._answers:
+            raise SearchIndexError(f"Pagefind: {answer.get('message', 'no answer to ' + payload['type'])}")
+        return answer
+
+    def exchange(self, messages: list[tuple[int, dict[str, Any]]], answers: int) -> bool:
+        """Send ``messages`` (id, payload) and read until ``answers`` answers in all have come;
+        False if the service stopped first."""
+        data = b"".join(base64.b64encode(json.dumps({"message_id": message_id, "payload": payload})
+                                         .encode("utf-8")) + b"," for message_id, payload in messages)
+        view, sent = memoryview(data), 0
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._stdout, selectors.EVENT_READ)
+            if data:
+                selector.register(self._stdin, selectors.EVENT_WRITE)
+            while sent < len(view) or len(self._answers) + len(self._unnumbered) < answers:
+                for key, _ in selector.select():
+                    if key.fileobj is self._stdin:
+                        try:
+                            sent += os.write(self._stdin.fileno(), view[sent:sent + (1 << 16)])
+                        except BlockingIOError:
+                            continue  # the pipe filled up again since the selector looked
+                        except BrokenPipeError:
+                            return False
+                        if sent == len(view):
+                            selector.unregister(self._stdin)
                     else:
-                        self._answers[answer["message_id"]] = answer
-                self._changed.notify_all()
-        with self._changed:
-            self._done = True
-            self._changed.notify_all()
+                        chunk = os.read(self._stdout.fileno(), 1 << 20)
+                        if not chunk:
+                            return False
+                        self._take(chunk)
+        return True
 
-    def wait_for(self, message_id: int) -> dict[str, Any] | None:
-        with self._changed:
-            self._changed.wait_for(lambda: message_id in self._answers or self._done)
-            return self._answers.get(message_id)
-
-    def wait_for_all(self, count: int) -> bool:
-        """Wait for answers to messages ``0 .. count - 1``; False if the service stopped first."""
-        with self._changed:
-            self._changed.wait_for(lambda: len(self._answers) + len(self._unnumbered) >= count or self._done)
-            return len(self._answers) + len(self._unnumbered) >= count
+    def _take(self, chunk: bytes) -> None:
+        last = chunk.rfind(b",")
+        if last < 0:
+            self._pending += chunk
+            return
+        self._pending += chunk[:last]
+        messages = self._pending.split(b",")
+        self._pending = bytearray(chunk[last + 1:])
+        for message in messages:
+            answer = json.loads(base64.b64decode(message))
+            if answer.get("message_id") is None:
+                self._unnumbered.append(answer)
+            else:
+                self._answers[answer["message_id"]] = answer
 
     def all(self) -> list[dict[str, Any]]:
-        with self._changed:
-            return [*self._answers.values(), *self._unnumbered]
+        return [*self._answers.values(), *self._unnumbered]
 
-    def join(self) -> None:
-        self._thread.join()
+    def stop(self) -> int:
+        """Close the service's input, wait for it to end; its exit code."""
+        with contextlib.suppress(OSError):
+            self._stdin.close()
+        self._stdout.close()
+        return self.process.wait()
