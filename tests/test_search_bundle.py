@@ -56,7 +56,7 @@ def test_the_worker_finds_a_record_in_the_pack_it_was_written_to() -> None:
     ids = ["en_335dc1d", "en_0feb885", "x", "en_" + "f" * 40]
     node = Path(playwright.__file__).parent / "driver" / "node"
     worker = (REPO / "templates/assets/search-worker.js").read_text(encoding="utf-8")
-    function = worker[worker.index("function packOf"):worker.index("const packs = ")]
+    function = worker[worker.index("function packOf"):worker.index("const loadedPacks = ")]
     asked = f"{json.dumps(ids)}.map(id => [3, 97, 2 ** 31].map(n => packOf(id, n)))"
     script = f"{function}\nconsole.log(JSON.stringify({asked}))"
     shown = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout

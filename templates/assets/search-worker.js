@@ -47,12 +47,12 @@ function packOf(id, packs) {
   return (digest >>> 0) % packs
 }
 
-const packs = new Map()
+const loadedPacks = new Map()
 
 /** A pack's records by id: gzip-compressed JSON (or JSON, if the host unpacked it). */
 function pack(number) {
-  if (!packs.has(number)) {
-    packs.set(number, fetch(new URL(`records/${number}.records`, BUNDLE)).then(async response => {
+  if (!loadedPacks.has(number)) {
+    loadedPacks.set(number, fetch(new URL(`records/${number}.records`, BUNDLE)).then(async response => {
       if (!response.ok) throw new Error(`${response.url}: ${response.status}`)
       const bytes = new Uint8Array(await response.arrayBuffer())
       const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b
@@ -61,11 +61,11 @@ function pack(number) {
         : new TextDecoder().decode(bytes)
       return JSON.parse(text)
     }).catch(error => {
-      packs.delete(number)  // tried again by the next search
+      loadedPacks.delete(number)  // tried again by the next search
       throw error
     }))
   }
-  return packs.get(number)
+  return loadedPacks.get(number)
 }
 
 /** What a result shows: its record, and the positions of the words found in its text. */
