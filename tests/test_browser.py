@@ -63,6 +63,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _EncodingHostHandler(_QuietHandler):
+    """Serves the search's record packs as a host that marks them gzip-encoded would: the
+    browser unpacks them before the search worker reads them."""
+
+    def end_headers(self) -> None:
+        if self.path.endswith(".records"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
+
 @pytest.fixture(scope="module")
 def server(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 (search needs HTTP, not file://)."""
@@ -71,8 +81,8 @@ def server(built_site: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def serving(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serving(site: Path, handler_class: type[_QuietHandler] = _QuietHandler) -> Iterator[str]:
+    handler = functools.partial(handler_class, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -280,6 +290,18 @@ def test_every_result_the_index_finds_is_shown_with_its_record(reader: Watched, 
     assert len(shown) == min(answer["total"], WORKER_SHOWN)
     assert all(doc["title"] and doc["location"] and len(doc["text"]) > len("<p></p>") for doc in shown)
     reader.assert_clean()
+
+
+def test_record_packs_a_host_sends_unpacked_are_read_too(browser: Any, built_site: Path, server: str) -> None:
+    answers = []
+    with serving(built_site, _EncodingHostHandler) as encoding_host:
+        for base in (server, encoding_host):
+            reader = open_page(browser, base)
+            reader.goto("")
+            answers.append(reader.page.evaluate(ASK_WORKER, "goats"))
+            reader.assert_clean()
+            reader.page.context.close()
+    assert answers[0]["items"] and answers[1] == answers[0]
 
 
 def test_topic_page_screenshots_at_desktop_and_phone_width(browser: Any, server: str) -> None:
