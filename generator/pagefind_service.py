@@ -56,8 +56,9 @@ class SearchRecord:
     """One thing a search can land on: a page, or a fact on a page.
 
     ``url`` is relative to the site's root (``topics/x/#fact-id``); ``content`` is the plain
-    text to match; ``title`` is what the result shows and ``page`` the title of the page
-    the record is on (both plain text: the search dialog escapes them)."""
+    text to match; ``title`` is what the result shows (matched too) and ``page`` the title
+    of the page the record is on (shown, never matched; both plain text: the search dialog
+    escapes them)."""
 
     url: str
     title: str
@@ -95,7 +96,13 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path,
         fragments = _take_fragments(files)
         if vocabulary:
             hidden.add(_fragment_id(fragments, vocabulary.url))
-        stored.update((key, fragment) for key, fragment in fragments.items() if key not in hidden)
+        pages = {record.url: record.page for record in shard if record.page}
+        for key, fragment in fragments.items():
+            if key not in hidden:
+                # The page's title goes in the pack, not in the index, where Pagefind would
+                # match it too: every fact of a page titled "goats" would be found by "goats".
+                page = pages.get(fragment["url"])
+                stored[key] = {**fragment, "meta": {**fragment["meta"], "page": page}} if page else fragment
         _write_files(files, out_dir / name)
     packs = _write_packs(stored, out_dir / RECORDS_DIR)
     manifest = {"shards": names[1:], "hidden": sorted(hidden), "packs": packs}
@@ -191,7 +198,7 @@ def _index_files(records: list[SearchRecord]) -> dict[str, bytes]:
         index_id = service.call(0, new_index)["index_id"]
         adds = [(number, {"type": "AddRecord", "index_id": index_id, "url": record.url,
                           "content": record.content, "language": LANGUAGE,
-                          "meta": {"title": record.title, **({"page": record.page} if record.page else {})}})
+                          "meta": {"title": record.title}})
                 for number, record in enumerate(records, start=1)]
         # Every record is indexed before the bundle is asked for.
         if not service.exchange(adds, answers=len(adds) + 1):

@@ -282,13 +282,16 @@ ASK_WORKER = """async query => {
 @pytest.mark.parametrize("query", ["goats", "treaty", "food"])
 def test_every_result_the_index_finds_is_shown_with_its_record(reader: Watched, query: str) -> None:
     """Each result Pagefind finds comes with its record (from the pack its id names), up to
-    the number a result list shows: none is dropped, and each has its place, title and excerpt."""
+    the number a result list shows: none is dropped, and each has its place, title and an
+    excerpt with the word found."""
     reader.goto("")
     answer = reader.page.evaluate(ASK_WORKER, query)
     shown = [doc for group in answer["items"] for doc in group if doc["text"]]
     assert answer["total"] >= 2
     assert len(shown) == min(answer["total"], WORKER_SHOWN)
     assert all(doc["title"] and doc["location"] and len(doc["text"]) > len("<p></p>") for doc in shown)
+    # each was found for its own words (not, say, for its page's title): they are marked
+    assert [doc["location"] for doc in shown if "<mark>" not in doc["text"]] == []
     reader.assert_clean()
 
 
