@@ -22,12 +22,13 @@ from __future__ import annotations
 import base64
 import contextlib
 import gzip
+import hashlib
 import json
 import os
 import re
 import selectors
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -84,13 +85,14 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path,
     records: a large briefing is indexed in shards of at most ``shard_words`` words, one
     after another (the first in ``out_dir``, the others in ``out_dir/shard-N/``), which the
     search worker merges into one search. ``out_dir/shards.json`` lists the further shards,
-    the id of each shard's vocabulary record (see :func:`_vocabulary`) and the number of
-    record packs, which hold the records of every shard (see :func:`_write_packs`)."""
+    the id of each shard's vocabulary record (see :func:`_vocabulary`), the number of record
+    packs, which hold the records of every shard, and their version (see
+    :func:`_write_packs`), and the ids two shards both gave (see below)."""
     shards = list(_shards(records, shard_words)) or [[]]
     vocabulary = _vocabulary([record for shard in shards for record in shard]) if len(shards) > 1 else None
     names = [f"shard-{number}/" if number else "" for number in range(len(shards))]
     hidden: set[str] = set()
-    stored: dict[str, dict[str, Any]] = {}
+    found: dict[str, list[tuple[Path, dict[str, Any]]]] = {}  # id -> (shard folder, fragment)
     for name, shard in zip(names, shards, strict=True):
         files = _index_files([*shard, vocabulary] if vocabulary else shard)
         fragments = _take_fragments(files)
@@ -99,13 +101,22 @@ def write_search_bundle(records: Iterable[SearchRecord], out_dir: Path,
         pages = {record.url: record.page for record in shard if record.page}
         for key, fragment in fragments.items():
             if key not in hidden:
-                # The page's title goes in the pack, not in the index, where Pagefind would
+                # The page's title goes with the record, not in the index, where Pagefind would
                 # match it too: every fact of a page titled "goats" would be found by "goats".
-                page = pages.get(fragment["url"])
-                stored[key] = {**fragment, "meta": {**fragment["meta"], "page": page}} if page else fragment
+                if page := pages.get(fragment["url"]):
+                    fragment["meta"] = {**(fragment.get("meta") or {}), "page": page}
+                found.setdefault(key, []).append((out_dir / name, fragment))
         _write_files(files, out_dir / name)
-    packs = _write_packs(stored, out_dir / RECORDS_DIR)
-    manifest = {"shards": names[1:], "hidden": sorted(hidden), "packs": packs}
+    # An id is unique within one index, not across shards (Pagefind keeps 28 bits of a hash):
+    # a record whose id another shard gave too stays a fragment file of its shard, which
+    # the search worker has Pagefind load, since only Pagefind knows a result's shard.
+    unpacked = sorted(key for key, places in found.items() if len(places) > 1)
+    for key in unpacked:
+        for folder, fragment in found.pop(key):
+            _write_fragment(folder, key, fragment)
+    packs, version = _write_packs({key: places[0][1] for key, places in found.items()}, out_dir / RECORDS_DIR)
+    manifest = {"shards": names[1:], "hidden": sorted(hidden), "unpacked": unpacked,
+                "packs": packs, "version": version}
     (out_dir / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
     return sum(len(shard) for shard in shards)
 
@@ -121,8 +132,7 @@ def pack_of(record_id: str, packs: int) -> int:
 
 
 def _take_fragments(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
-    """Remove the fragment files from ``files``; each record as Pagefind stored it (its
-    ``url``, ``content`` and ``meta``: what the search worker reads), by its id."""
+    """Remove the fragment files from ``files``; each record as Pagefind stored it, by id."""
     fragments: dict[str, dict[str, Any]] = {}
     for path in [path for path in files if path.startswith("fragment/")]:
         record_id = path.removeprefix("fragment/").removesuffix(".pf_fragment")
@@ -131,28 +141,42 @@ def _take_fragments(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
         raw = gzip.decompress(files.pop(path))
         if not raw.startswith(_FRAGMENT_MARK):
             raise SearchIndexError(f"Pagefind's fragment {path!r} could not be read")
-        fragment = json.loads(raw[len(_FRAGMENT_MARK):])
-        fragments[record_id] = {key: fragment.get(key) for key in ("url", "content", "meta")}
+        fragments[record_id] = json.loads(raw[len(_FRAGMENT_MARK):])
     return fragments
+
+
+def _write_fragment(folder: Path, record_id: str, fragment: dict[str, Any]) -> None:
+    """A record as a fragment file of Pagefind's own (``fragment/<id>.pf_fragment``)."""
+    text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":"))
+    path = folder / "fragment" / f"{record_id}.pf_fragment"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(_FRAGMENT_MARK + text.encode("utf-8"), mtime=0))
 
 
 _RECORD_ID = re.compile(r"[A-Za-z0-9_-]+")
 _FRAGMENT_MARK = b"pagefind_dcd"
 
 
-def _write_packs(stored: dict[str, dict[str, Any]], folder: Path) -> int:
+def _write_packs(stored: dict[str, dict[str, Any]], folder: Path) -> tuple[int, str]:
     """Write the records in ``folder/<n>.records``, each file a gzip-compressed JSON object
-    (record id -> record) of about :data:`PACK_RECORDS` records; the number of packs. A
-    result fetches its pack, so a first search fetches at most one pack per result shown."""
+    (record id -> its ``url``, ``content`` and ``meta``, what the search worker reads) of
+    about :data:`PACK_RECORDS` records; the number of packs and their version, a hash of
+    their contents. A result fetches its pack, so a first search fetches at most one pack
+    per result shown. Packs keep their names from build to build, so the worker asks for
+    ``<n>.records?v=<version>``: a reader's browser never mixes a new index with old packs."""
     packs = max(1, -(-len(stored) // PACK_RECORDS))
     grouped: dict[int, dict[str, dict[str, Any]]] = {}
     for record_id in sorted(stored):
-        grouped.setdefault(pack_of(record_id, packs), {})[record_id] = stored[record_id]
+        record = stored[record_id]
+        grouped.setdefault(pack_of(record_id, packs), {})[record_id] = {
+            key: record.get(key) for key in ("url", "content", "meta")}
     folder.mkdir(parents=True, exist_ok=True)
-    for number, pack in grouped.items():
-        text = json.dumps(pack, ensure_ascii=False, separators=(",", ":"))
-        (folder / f"{number}.records").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-    return packs
+    version = hashlib.sha256()
+    for number in sorted(grouped):
+        data = json.dumps(grouped[number], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        version.update(b"%d:%d:" % (number, len(data)) + data)
+        (folder / f"{number}.records").write_bytes(gzip.compress(data, mtime=0))
+    return packs, version.hexdigest()[:16]
 
 
 def _vocabulary(records: list[SearchRecord]) -> SearchRecord:
@@ -160,7 +184,7 @@ def _vocabulary(records: list[SearchRecord]) -> SearchRecord:
     is in no record of an index, Pagefind matches the longest shorter word it has instead
     (``go`` for ``goats``): without this record, a shard lacking a word would answer with
     such near misses while another shard has the word itself. The search worker drops the
-    record from every result list (its fragment is listed in ``shards.json``)."""
+    record from every result list (its id is listed in ``shards.json``)."""
     words = dict.fromkeys(word for record in records for word in record.content.split())
     return SearchRecord(url=VOCABULARY_URL, title="", content=" ".join(words))
 
@@ -201,7 +225,7 @@ def _index_files(records: list[SearchRecord]) -> dict[str, bytes]:
                           "meta": {"title": record.title}})
                 for number, record in enumerate(records, start=1)]
         # Every record is indexed before the bundle is asked for.
-        if not service.exchange(adds, answers=len(adds) + 1):
+        if not service.exchange(adds, lambda: service.answered() >= len(adds) + 1):
             raise SearchIndexError(f"Pagefind stopped (exit code {service.stop()}) "
                                    "before it had indexed every record")
         refused = [answer for answer in service.all() if answer["payload"].get("type") == "Error"]
@@ -251,18 +275,21 @@ class _Service:
         self._pending = bytearray()  # the answer being received (the bundle's comes in many reads)
 
     def call(self, message_id: int, payload: dict[str, Any]) -> dict[str, Any]:
-        """Send one message (the ``message_id``-th) and return its answer's payload."""
-        if not self.exchange([(message_id, payload)], answers=message_id + 1):
+        """Send one message and return its answer's payload."""
+        errors = len(self._unnumbered)  # an answer without an id can only be an error
+        if not self.exchange([(message_id, payload)],
+                             lambda: message_id in self._answers or len(self._unnumbered) > errors):
             raise SearchIndexError(f"Pagefind stopped (exit code {self.stop()}) "
                                    f"without answering {payload['type']}")
-        answer = self._answers.get(message_id, {}).get("payload", {})
-        if answer.get("type") == "Error" or message_id not in self._answers:
-            raise SearchIndexError(f"Pagefind: {answer.get('message', 'no answer to ' + payload['type'])}")
+        answered = self._answers.get(message_id)
+        answer = (answered or self._unnumbered[-1])["payload"]
+        if answer.get("type") == "Error" or answered is None:
+            raise SearchIndexError(f"Pagefind could not answer {payload['type']}: {answer.get('message')}")
         return answer
 
-    def exchange(self, messages: list[tuple[int, dict[str, Any]]], answers: int) -> bool:
-        """Send ``messages`` (id, payload) and read until ``answers`` answers in all have come;
-        False if the service stopped first."""
+    def exchange(self, messages: list[tuple[int, dict[str, Any]]], done: Callable[[], bool]) -> bool:
+        """Send ``messages`` (id, payload) and read answers until ``done()``; False if the
+        service stopped first."""
         data = b"".join(base64.b64encode(json.dumps({"message_id": message_id, "payload": payload})
                                          .encode("utf-8")) + b"," for message_id, payload in messages)
         view, sent = memoryview(data), 0
@@ -270,7 +297,7 @@ class _Service:
             selector.register(self._stdout, selectors.EVENT_READ)
             if data:
                 selector.register(self._stdin, selectors.EVENT_WRITE)
-            while sent < len(view) or len(self._answers) + len(self._unnumbered) < answers:
+            while sent < len(view) or not done():
                 for key, _ in selector.select():
                     if key.fileobj is self._stdin:
                         try:
@@ -297,7 +324,13 @@ class _Service:
         messages = self._pending.split(b",")
         self._pending = bytearray(chunk[last + 1:])
         for message in messages:
-            answer = json.loads(base64.b64decode(message))
+            try:
+                answer = json.loads(base64.b64decode(message))
+            except ValueError:
+                shown = bytes(message[:60])
+                raise SearchIndexError(f"Pagefind answered something unreadable: {shown!r}") from None
+            if not isinstance(answer, dict) or not isinstance(answer.get("payload"), dict):
+                raise SearchIndexError(f"Pagefind answered something unexpected: {str(answer)[:60]}")
             if answer.get("message_id") is None:
                 self._unnumbered.append(answer)
             else:
@@ -305,6 +338,10 @@ class _Service:
 
     def all(self) -> list[dict[str, Any]]:
         return [*self._answers.values(), *self._unnumbered]
+
+    def answered(self) -> int:
+        """How many answers have come (to numbered messages or not)."""
+        return len(self._answers) + len(self._unnumbered)
 
     def stop(self) -> int:
         """Close the service's input, wait for it to end; its exit code."""

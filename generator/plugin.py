@@ -52,7 +52,7 @@ SEARCH_BUNDLE = "pagefind"
 RELEASE_MEMORY_PAGES = 200
 #: Material's own search, which the site does not load: its Lunr worker and the word
 #: splitters that worker loads (the search dialog talks to ``assets/search-worker.js``,
-#: see ``templates/theme/main.html``). Left out of the site: 38 files, 1.2 MB.
+#: see ``templates/theme/main.html``). Left out of the site: 36 files, 1.2 MB.
 MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 #: What Material's search dialog fetches before it starts the search worker.
 EMPTY_MATERIAL_INDEX = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []}

@@ -80,13 +80,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def search_records(site: Path) -> list[dict]:
     """Every record of a built site's search bundle (``url``, ``content``, ``meta``, as
     Pagefind stored them), read from its record packs (each a gzip-compressed JSON object
-    of records by id), each in the pack its id names, and none a shard's vocabulary record."""
+    of records by id), each in the pack its id names, and from the fragment files kept for
+    the ids two shards gave (each gzip-compressed JSON after a marker); none a shard's
+    vocabulary record."""
     folder = site / "pagefind"
-    packs = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))["packs"]
+    manifest = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))
     records = []
     for path in sorted((folder / RECORDS_DIR).glob("*.records")):
         for record_id, record in json.loads(gzip.decompress(path.read_bytes())).items():
-            assert path.name == f"{pack_of(record_id, packs)}.records", (record_id, path)
-            assert record["url"] != VOCABULARY_URL
+            assert path.name == f"{pack_of(record_id, manifest['packs'])}.records", (record_id, path)
+            assert record_id not in manifest["unpacked"]
             records.append(record)
+    for path in sorted(folder.rglob("*.pf_fragment")):
+        assert path.name.removesuffix(".pf_fragment") in manifest["unpacked"], path
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        records.append(json.loads(raw.removeprefix(b"pagefind_dcd")))
+    assert all(record["url"] != VOCABULARY_URL for record in records)
     return records

@@ -283,7 +283,9 @@ ASK_WORKER = """async query => {
 def test_every_result_the_index_finds_is_shown_with_its_record(reader: Watched, query: str) -> None:
     """Each result Pagefind finds comes with its record (from the pack its id names), up to
     the number a result list shows: none is dropped, and each has its place, title and an
-    excerpt with the word found."""
+    excerpt with the word found. Packs are asked for with the version ``shards.json`` gives."""
+    packs: list[str] = []
+    reader.page.on("request", lambda request: "/records/" in request.url and packs.append(request.url))
     reader.goto("")
     answer = reader.page.evaluate(ASK_WORKER, query)
     shown = [doc for group in answer["items"] for doc in group if doc["text"]]
@@ -292,6 +294,8 @@ def test_every_result_the_index_finds_is_shown_with_its_record(reader: Watched, 
     assert all(doc["title"] and doc["location"] and len(doc["text"]) > len("<p></p>") for doc in shown)
     # each was found for its own words (not, say, for its page's title): they are marked
     assert [doc["location"] for doc in shown if "<mark>" not in doc["text"]] == []
+    version = json.loads(reader.page.request.get(reader.base + "pagefind/shards.json").text())["version"]
+    assert packs and all(urlsplit(url).query == f"v={version}" for url in packs), packs
     reader.assert_clean()
 
 

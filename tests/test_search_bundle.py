@@ -9,6 +9,7 @@ claim shown as text).
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import subprocess
@@ -17,7 +18,9 @@ from pathlib import Path
 import playwright
 import pytest
 
+from generator import pagefind_service
 from generator.pagefind_service import (
+    VOCABULARY_URL,
     SearchIndexError,
     SearchRecord,
     _write_files,
@@ -54,13 +57,24 @@ def test_the_worker_finds_a_record_in_the_pack_it_was_written_to() -> None:
     pack_of; and pack_of is FNV-1a (32 bits), checked on published values."""
     assert pack_of("a", 1 << 32) == 0xE40C292C and pack_of("foobar", 1 << 32) == 0xBF9CF968
     ids = ["en_335dc1d", "en_0feb885", "x", "en_" + "f" * 40]
-    node = Path(playwright.__file__).parent / "driver" / "node"
     worker = (REPO / "templates/assets/search-worker.js").read_text(encoding="utf-8")
     function = worker[worker.index("function packOf"):worker.index("const loadedPacks = ")]
     asked = f"{json.dumps(ids)}.map(id => [3, 97, 2 ** 31].map(n => packOf(id, n)))"
     script = f"{function}\nconsole.log(JSON.stringify({asked}))"
-    shown = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
-    assert json.loads(shown) == [[pack_of(i, n) for n in (3, 97, 2 ** 31)] for i in ids]
+    assert json.loads(run_node(script)) == [[pack_of(i, n) for n in (3, 97, 2 ** 31)] for i in ids]
+
+
+def run_node(script: str) -> str:
+    """What ``script`` prints, run by the Node.js that Playwright carries."""
+    node = Path(playwright.__file__).parent / "driver" / "node"
+    return subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
+
+
+def fragment(stored: bytes) -> dict:
+    """A fragment file of Pagefind's: gzip-compressed JSON after a marker."""
+    raw = gzip.decompress(stored)
+    assert raw.startswith(b"pagefind_dcd")
+    return json.loads(raw.removeprefix(b"pagefind_dcd"))
 
 
 def test_a_file_named_outside_the_bundle_is_refused(tmp_path: Path) -> None:
@@ -111,6 +125,87 @@ def test_a_large_index_is_written_in_shards(tmp_path: Path) -> None:
     assert {r["url"] for r in search_records(tmp_path)} == {r.url for r in records}
     packed = b"".join(gzip.decompress(path.read_bytes()) for path in (bundle / "records").iterdir())
     assert hidden.encode() not in packed
+
+
+def test_an_id_two_shards_both_gave_stays_a_fragment_file_in_each(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind's ids are unique within one index only: when a record of the second shard gets
+    an id the first shard gave (simulated here), both records stay Pagefind's fragment
+    files, each in its shard, where Pagefind finds them for its own results."""
+    index_files = pagefind_service._index_files
+    taken: list[str] = []
+
+    def url_of(files: dict[str, bytes], path: str) -> str:
+        return fragment(files[path])["url"]
+
+    def clashing(records: list[SearchRecord]) -> dict[str, bytes]:
+        files = index_files(records)
+        real = sorted(path for path in files
+                      if path.startswith("fragment/") and url_of(files, path) != VOCABULARY_URL)
+        if not taken:
+            taken.append(real[0])
+        elif len(taken) == 1:
+            taken.append(url_of(files, real[0]))
+            files[taken[0]] = files.pop(real[0])
+        return files
+
+    monkeypatch.setattr(pagefind_service, "_index_files", clashing)
+    records = [SearchRecord(url=f"topics/t/#f{n}", title=f"F{n}", page="Topic T",
+                            content=" ".join([f"goats word{n}"] * 10)) for n in range(40)]
+    write_search_bundle(records, tmp_path / "pagefind", shard_words=200)
+    bundle = tmp_path / "pagefind"
+    manifest = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    clash = taken[0].removeprefix("fragment/").removesuffix(".pf_fragment")
+    assert manifest["unpacked"] == [clash]
+    kept = {folder.name: fragment((folder / taken[0]).read_bytes())
+            for folder in (bundle, bundle / "shard-1")}
+    assert kept["shard-1"]["url"] == taken[1] != kept["pagefind"]["url"]
+    assert all(one["meta"] == {"title": one["meta"]["title"], "page": "Topic T"} for one in kept.values())
+    assert sorted(r["url"] for r in search_records(tmp_path)) == sorted(r.url for r in records)
+
+
+def test_the_packs_version_follows_their_contents(tmp_path: Path) -> None:
+    records = [SearchRecord(url=f"topics/t/#f{n}", title=f"F{n}", content=f"goats {n}") for n in range(20)]
+    versions = []
+    for name, changed in (("a", records), ("b", records), ("c", [*records[:-1], SearchRecord(
+            url="topics/t/#f19", title="F19", content="sheep 19")])):
+        write_search_bundle(changed, tmp_path / name)
+        versions.append(json.loads((tmp_path / name / "shards.json").read_text(encoding="utf-8"))["version"])
+    assert versions[0] == versions[1] != versions[2]
+
+
+WORKER_HARNESS = """
+globalThis.self = { location: { href: "http://site.test/assets/search-worker.js" } }
+globalThis.addEventListener = () => {}
+const requested = []
+globalThis.fetch = async url => {
+  requested.push(String(url))
+  return new Response(Uint8Array.from(atob("PACK"), c => c.charCodeAt(0)))
+}
+"""
+
+WORKER_CHECKS = """
+;(async () => {
+  const index = { packs: 1, version: "v1", unpacked: new Set(["en_clash"]) }
+  const data = async () => ({ url: "/topics/b/#g", content: "two goats", meta: { title: "G" }, excerpt: "" })
+  const viaPagefind = await record(index, { id: "en_clash", words: [1], data })
+  const packed = await record(index, { id: "en_packed", words: [0] })
+  const missing = await record(index, { id: "en_absent", words: [] })
+  console.log(JSON.stringify({ viaPagefind, packed, missing, requested }))
+})()
+"""
+
+
+def test_the_worker_reads_a_record_from_its_pack_or_through_pagefind() -> None:
+    stored = {"url": "topics/a/#f", "content": "goats here", "meta": {"title": "F", "page": "A"}}
+    pack = base64.b64encode(gzip.compress(json.dumps({"en_packed": stored}).encode())).decode()
+    worker = (REPO / "templates/assets/search-worker.js").read_text(encoding="utf-8")
+    shown = json.loads(run_node(WORKER_HARNESS.replace("PACK", pack) + worker + WORKER_CHECKS))
+    assert shown["viaPagefind"] == {"url": "/topics/b/#g", "content": "two goats", "meta": {"title": "G"},
+                                    "locations": [1]}
+    assert shown["packed"] == {**stored, "locations": [0]}
+    assert shown["missing"] is None
+    assert shown["requested"] == ["http://site.test/pagefind/records/0.records?v=v1"]  # once: then kept
 
 
 def test_a_shard_size_below_one_word_is_refused(make_project: MakeProject) -> None:

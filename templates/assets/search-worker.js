@@ -6,7 +6,8 @@
  * which fetches only the chunks of the index that hold the words searched for, so the
  * first search downloads little whatever the size of the briefing. A result's record (its
  * URL, title and text) is in one of the bundle's record packs, pagefind/records/<n>.records,
- * n found from the record's id as generator/pagefind_service.py's pack_of finds it.
+ * n found from the record's id as generator/pagefind_service.py's pack_of finds it; the
+ * rare record whose id two shards both gave is a fragment file that Pagefind loads.
  *
  * Results are grouped by page as Material expects: the page first, then the facts found
  * on it; the best fact shows, the others fold under "more on this page". Every title is
@@ -31,10 +32,13 @@ function pagefind() {
       await module.init()
       // A large briefing's index is written in shards (generator/pagefind_service.py),
       // each with a record of every word, which no result list shows.
-      const listed = await fetch(new URL("shards.json", BUNDLE))
-      const { shards = [], hidden = [], packs = 1 } = listed.ok ? await listed.json() : {}
+      // Asked of the server every time, as Pagefind asks for its entry file: the packs'
+      // version in it keeps a browser from reading packs of an earlier build.
+      const listed = await fetch(new URL("shards.json", BUNDLE), { cache: "no-cache" })
+      const { shards = [], hidden = [], unpacked = [], packs = 1, version = "" } =
+        listed.ok ? await listed.json() : {}
       for (const shard of shards) await module.mergeIndex(new URL(shard, BUNDLE).href)
-      return { search: module.search, hidden: new Set(hidden), packs }
+      return { search: module.search, hidden: new Set(hidden), unpacked: new Set(unpacked), packs, version }
     })
   }
   return library
@@ -50,9 +54,10 @@ function packOf(id, packs) {
 const loadedPacks = new Map()
 
 /** A pack's records by id: gzip-compressed JSON (or JSON, if the host unpacked it). */
-function pack(number) {
+function pack(number, version) {
   if (!loadedPacks.has(number)) {
-    loadedPacks.set(number, fetch(new URL(`records/${number}.records`, BUNDLE)).then(async response => {
+    const url = new URL(`records/${number}.records?v=${encodeURIComponent(version)}`, BUNDLE)
+    loadedPacks.set(number, fetch(url).then(async response => {
       if (!response.ok) throw new Error(`${response.url}: ${response.status}`)
       const bytes = new Uint8Array(await response.arrayBuffer())
       const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b
@@ -70,8 +75,11 @@ function pack(number) {
 
 /** What a result shows: its record, and the positions of the words found in its text. */
 async function record(index, result) {
-  const found = (await pack(packOf(result.id, index.packs)))[result.id]
-  return found === undefined ? null : { ...found, locations: result.words }
+  const found = index.unpacked.has(result.id)
+    ? await result.data()
+    : (await pack(packOf(result.id, index.packs), index.version))[result.id]
+  return found === undefined ? null
+    : { url: found.url, content: found.content, meta: found.meta, locations: result.words }
 }
 
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
