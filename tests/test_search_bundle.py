@@ -91,6 +91,15 @@ def test_an_indexer_that_stops_is_an_error(tmp_path: Path, monkeypatch: pytest.M
         write_search_bundle([SearchRecord(url="x/", title="X", content="x")], tmp_path / "pagefind")
 
 
+def test_an_indexer_answering_nonsense_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    service = tmp_path / "nonsense"
+    service.write_text("#!/bin/sh\nprintf 'not base64 at all!,'\ncat > /dev/null\n", encoding="utf-8")
+    service.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(service))
+    with pytest.raises(SearchIndexError, match="answered something unreadable: b'not base64 at all!'"):
+        write_search_bundle([SearchRecord(url="x/", title="X", content="x")], tmp_path / "pagefind")
+
+
 def test_a_failed_index_fails_the_build_and_keeps_the_site(make_project: MakeProject,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_project()
