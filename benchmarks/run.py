@@ -415,8 +415,9 @@ def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | 
     return result
 
 
-#: Records whose packs a first search fetches at most (``SHOWN`` in templates/assets/search-worker.js).
-SEARCH_SHOWN = 40
+#: Records whose packs a first search fetches at most (the search worker's ``SHOWN``).
+SEARCH_SHOWN = int(re.search(r"^const SHOWN = (\d+)$", (REPO_ROOT / "templates/assets/search-worker.js")
+                             .read_text(encoding="utf-8"), re.MULTILINE)[1])
 
 
 def measure_search_bundle(result: SizeResult, site: Path) -> None:
@@ -439,9 +440,11 @@ def measure_search_bundle(result: SizeResult, site: Path) -> None:
     worker = site / "assets" / "search-worker.js"
     result.search_bundle_bytes = sum(sizes.values())
     result.search_index_bytes = sum(n for k, n in sizes.items() if k.parent.name in ("index", RECORDS_DIR)
-                                    or k.suffix == ".pf_meta")
+                                    or k.suffix in (".pf_meta", ".pf_fragment"))
+    # the packed records, and the rare ones kept as fragment files (an id two shards gave)
     result.search_records = sum(len(json.loads(gzip.decompress(path.read_bytes())))
-                                for path in (bundle / RECORDS_DIR).glob("*.records"))
+                                for path in (bundle / RECORDS_DIR).glob("*.records")) \
+        + sum(1 for k in sizes if k.suffix == ".pf_fragment")
     result.first_search_bytes = (first + sum(packs[:SEARCH_SHOWN])
                                  + (worker.stat().st_size if worker.is_file() else 0))
 

@@ -93,8 +93,13 @@ def search_records(site: Path) -> list[dict]:
             records.append(record)
     for path in sorted(folder.rglob("*.pf_fragment")):
         assert path.name.removesuffix(".pf_fragment") in manifest["unpacked"], path
-        raw = gzip.decompress(path.read_bytes())
-        assert raw.startswith(b"pagefind_dcd"), path
-        records.append(json.loads(raw.removeprefix(b"pagefind_dcd")))
+        records.append(read_fragment(path.read_bytes()))
     assert all(record["url"] != VOCABULARY_URL for record in records)
     return records
+
+
+def read_fragment(stored: bytes) -> dict:
+    """A fragment file of Pagefind's: gzip-compressed JSON after a marker."""
+    raw = gzip.decompress(stored)
+    assert raw.startswith(b"pagefind_dcd")
+    return json.loads(raw.removeprefix(b"pagefind_dcd"))

@@ -20,6 +20,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -43,8 +44,9 @@ ARTIFACTS = REPO / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 AXE_FAILS_ON = {"serious", "critical"}
-#: Results the search worker shows at most (``SHOWN`` in templates/assets/search-worker.js).
-WORKER_SHOWN = 40
+#: Results the search worker shows at most (its ``SHOWN``).
+WORKER_SHOWN = int(re.search(r"^const SHOWN = (\d+)$", (REPO / "templates/assets/search-worker.js")
+                             .read_text(encoding="utf-8"), re.MULTILINE)[1])
 IN_VIEW = "e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }"
 
 

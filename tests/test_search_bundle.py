@@ -27,7 +27,7 @@ from generator.pagefind_service import (
     pack_of,
     write_search_bundle,
 )
-from tests.conftest import REPO, MakeProject, run_briefing, search_records
+from tests.conftest import REPO, MakeProject, read_fragment, run_briefing, search_records
 
 AWKWARD = 'goats <b>bold</b> & &amp; "quoted" \u00e9\u6f22 \U0001f410 line\nbreak'
 
@@ -57,24 +57,19 @@ def test_the_worker_finds_a_record_in_the_pack_it_was_written_to() -> None:
     pack_of; and pack_of is FNV-1a (32 bits), checked on published values."""
     assert pack_of("a", 1 << 32) == 0xE40C292C and pack_of("foobar", 1 << 32) == 0xBF9CF968
     ids = ["en_335dc1d", "en_0feb885", "x", "en_" + "f" * 40]
-    worker = (REPO / "templates/assets/search-worker.js").read_text(encoding="utf-8")
-    function = worker[worker.index("function packOf"):worker.index("const loadedPacks = ")]
     asked = f"{json.dumps(ids)}.map(id => [3, 97, 2 ** 31].map(n => packOf(id, n)))"
-    script = f"{function}\nconsole.log(JSON.stringify({asked}))"
-    assert json.loads(run_node(script)) == [[pack_of(i, n) for n in (3, 97, 2 ** 31)] for i in ids]
+    assert json.loads(run_worker("", f"console.log(JSON.stringify({asked}))")) == [
+        [pack_of(i, n) for n in (3, 97, 2 ** 31)] for i in ids]
 
 
-def run_node(script: str) -> str:
-    """What ``script`` prints, run by the Node.js that Playwright carries."""
+def run_worker(pack: str, checks: str) -> str:
+    """What ``checks`` prints, run after the search worker's source by the Node.js that
+    Playwright carries, with the worker's surroundings stubbed (see WORKER_HARNESS): every
+    fetch answers the bytes of ``pack`` (base64)."""
+    worker = (REPO / "templates/assets/search-worker.js").read_text(encoding="utf-8")
+    script = WORKER_HARNESS.replace("PACK", pack) + worker + checks
     node = Path(playwright.__file__).parent / "driver" / "node"
     return subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
-
-
-def fragment(stored: bytes) -> dict:
-    """A fragment file of Pagefind's: gzip-compressed JSON after a marker."""
-    raw = gzip.decompress(stored)
-    assert raw.startswith(b"pagefind_dcd")
-    return json.loads(raw.removeprefix(b"pagefind_dcd"))
 
 
 def test_a_file_named_outside_the_bundle_is_refused(tmp_path: Path) -> None:
@@ -145,7 +140,7 @@ def test_an_id_two_shards_both_gave_stays_a_fragment_file_in_each(tmp_path: Path
     taken: list[str] = []
 
     def url_of(files: dict[str, bytes], path: str) -> str:
-        return fragment(files[path])["url"]
+        return read_fragment(files[path])["url"]
 
     def clashing(records: list[SearchRecord]) -> dict[str, bytes]:
         files = index_files(records)
@@ -166,7 +161,7 @@ def test_an_id_two_shards_both_gave_stays_a_fragment_file_in_each(tmp_path: Path
     manifest = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
     clash = taken[0].removeprefix("fragment/").removesuffix(".pf_fragment")
     assert manifest["unpacked"] == [clash]
-    kept = {folder.name: fragment((folder / taken[0]).read_bytes())
+    kept = {folder.name: read_fragment((folder / taken[0]).read_bytes())
             for folder in (bundle, bundle / "shard-1")}
     assert kept["shard-1"]["url"] == taken[1] != kept["pagefind"]["url"]
     assert all(one["meta"] == {"title": one["meta"]["title"], "page": "Topic T"} for one in kept.values())
@@ -208,8 +203,7 @@ WORKER_CHECKS = """
 def test_the_worker_reads_a_record_from_its_pack_or_through_pagefind() -> None:
     stored = {"url": "topics/a/#f", "content": "goats here", "meta": {"title": "F", "page": "A"}}
     pack = base64.b64encode(gzip.compress(json.dumps({"en_packed": stored}).encode())).decode()
-    worker = (REPO / "templates/assets/search-worker.js").read_text(encoding="utf-8")
-    shown = json.loads(run_node(WORKER_HARNESS.replace("PACK", pack) + worker + WORKER_CHECKS))
+    shown = json.loads(run_worker(pack, WORKER_CHECKS))
     assert shown["viaPagefind"] == {"url": "/topics/b/#g", "content": "two goats", "meta": {"title": "G"},
                                     "locations": [1]}
     assert shown["packed"] == {**stored, "locations": [0]}
