@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -83,7 +84,8 @@ def callgrind(command: list[str], folder: Path, label: str, valgrind: str) -> di
     with open(log, "wb") as stream:
         result = subprocess.run([valgrind, "--tool=callgrind", "--trace-children=yes",
                                  f"--callgrind-out-file={folder / label}.%p.out", *command],
-                                cwd=REPO_ROOT, stdout=stream, stderr=subprocess.STDOUT, check=False)
+                                cwd=REPO_ROOT, stdout=stream, stderr=subprocess.STDOUT, check=False,
+                                env={**os.environ, "PYTHONHASHSEED": "0"})
     if result.returncode:
         raise RuntimeError(f"{label}: exited {result.returncode}; see {log}")
     return read_counts(folder, label)
