@@ -15,8 +15,8 @@ It compares, on the same project and Markdown as ``benchmarks.run``:
 
 Instructions are not time (a cache miss or a system call costs more than an instruction,
 and the kernel's work is not counted), so this complements the CPU-time ratios and does not
-replace them. Under callgrind a build runs about 60 times slower: a minute or two for the
-small size. Usage::
+replace them. Under callgrind a build runs 50 to 70 times slower: about four minutes for the
+three builds of the small size, an hour for the medium. Usage::
 
     .venv/bin/python -m benchmarks.instructions                 # the real briefing
     .venv/bin/python -m benchmarks.instructions --size medium   # about an hour
