@@ -415,7 +415,8 @@ def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | 
     return result
 
 
-#: Records whose packs a first search fetches at most (the search worker's ``SHOWN``).
+#: Results the search worker shows at most, so records whose packs a first search fetches at
+#: most: its ``SHOWN``, read from its source (the browser tests check the worker against it).
 SEARCH_SHOWN = int(re.search(r"^const SHOWN = (\d+)$", (REPO_ROOT / "templates/assets/search-worker.js")
                              .read_text(encoding="utf-8"), re.MULTILINE)[1])
 

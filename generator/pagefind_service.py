@@ -147,10 +147,14 @@ def _take_fragments(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
 
 def _write_fragment(folder: Path, record_id: str, fragment: dict[str, Any]) -> None:
     """A record as a fragment file of Pagefind's own (``fragment/<id>.pf_fragment``)."""
-    text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":"))
     path = folder / "fragment" / f"{record_id}.pf_fragment"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(_FRAGMENT_MARK + text.encode("utf-8"), mtime=0))
+    path.write_bytes(gzip.compress(_FRAGMENT_MARK + _compact_json(fragment), mtime=0))
+
+
+def _compact_json(value: Any) -> bytes:
+    """``value`` as the bundle stores records: UTF-8 JSON without spaces."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 _RECORD_ID = re.compile(r"[A-Za-z0-9_-]+")
@@ -173,7 +177,7 @@ def _write_packs(stored: dict[str, dict[str, Any]], folder: Path) -> tuple[int, 
     folder.mkdir(parents=True, exist_ok=True)
     version = hashlib.sha256()
     for number in sorted(grouped):
-        data = json.dumps(grouped[number], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = _compact_json(grouped[number])
         version.update(b"%d:%d:" % (number, len(data)) + data)
         (folder / f"{number}.records").write_bytes(gzip.compress(data, mtime=0))
     return packs, version.hexdigest()[:16]

@@ -20,7 +20,6 @@ import functools
 import http.server
 import json
 import os
-import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.run import SEARCH_SHOWN
 from generator.check import load_settings
 from generator.inline import plain_text
 from tests.conftest import CASES, REPO, copy_project_frame, run_briefing
@@ -44,9 +44,6 @@ ARTIFACTS = REPO / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 AXE_FAILS_ON = {"serious", "critical"}
-#: Results the search worker shows at most (its ``SHOWN``).
-WORKER_SHOWN = int(re.search(r"^const SHOWN = (\d+)$", (REPO / "templates/assets/search-worker.js")
-                             .read_text(encoding="utf-8"), re.MULTILINE)[1])
 IN_VIEW = "e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }"
 
 
@@ -292,7 +289,7 @@ def test_every_result_the_index_finds_is_shown_with_its_record(reader: Watched, 
     answer = reader.page.evaluate(ASK_WORKER, query)
     shown = [doc for group in answer["items"] for doc in group if doc["text"]]
     assert answer["total"] >= 2
-    assert len(shown) == min(answer["total"], WORKER_SHOWN)
+    assert len(shown) == min(answer["total"], SEARCH_SHOWN)
     assert all(doc["title"] and doc["location"] and len(doc["text"]) > len("<p></p>") for doc in shown)
     # each was found for its own words (not, say, for its page's title): they are marked
     assert [doc["location"] for doc in shown if "<mark>" not in doc["text"]] == []
