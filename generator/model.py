@@ -35,6 +35,8 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Status = Literal["confirmed", "reported", "alleged", "disputed"]
 EntityKind = Literal["person", "organization", "country", "place", "agreement", "event"]
+SourceKind = Literal["article", "reference", "statement"]
+Difference = Literal["contradiction", "detail"]
 STATUSES: tuple[str, ...] = ("confirmed", "reported", "alleged", "disputed")
 
 
@@ -115,6 +117,11 @@ class Source(_Record):
     language: Annotated[StrictStr, Field(pattern=LANGUAGE_PATTERN)] = Field(
         "en", description="BCP 47 language tag."
     )
+    kind: SourceKind = Field(
+        "article",
+        description="`article` (a news report), `reference` (an encyclopedia entry, an official record: "
+                    "what articles are checked against; needs `url` and `accessed`) or `statement` "
+                    "(a primary statement: a government release, a transcript).")
 
 
 class Entity(_Record):
@@ -135,6 +142,16 @@ class Citation(_Record):
     value: Value | None = Field(
         None, description="The figure or short answer this source gives for the fact."
     )
+    error: Text | None = Field(
+        None, description="Editors' note in the project's own words: this source is wrong on a checkable "
+                          "point (what it says, what the record shows). The fact also cites a `reference`.")
+
+
+class Correction(_Record):
+    """One substantive change to a published fact, told to readers."""
+
+    date: PartialDate = Field(description="When the correction was made (YYYY-MM-DD).")
+    note: Text = Field(description="What changed and why, in the project's own words.")
 
 
 class Fact(_Record):
@@ -150,6 +167,15 @@ class Fact(_Record):
     entities: list[Id] = Field(default_factory=list, description="Entity ids the fact is about.")
     tags: list[Tag] = Field(default_factory=list, description="Lowercase words or hyphenated phrases.")
     cites: list[Citation] = Field(min_length=1, description="At least one citation.")
+    difference: Difference | None = Field(
+        None, description="How the citations' different values relate: `contradiction` (they cannot all "
+                          "be true) or `detail` (compatible: rounding, precision, wording).")
+    reconciliation: Text | None = Field(
+        None, description="With `difference: detail`: one sentence saying how the values fit together.")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Each substantive change to the published fact, shown to readers.")
+    retired: Text | None = Field(
+        None, description="The fact is withdrawn: why, in the project's own words (its anchor stays).")
 
     @model_validator(mode="after")
     def _alleged_needs_attribution(self) -> Fact:
