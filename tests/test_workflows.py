@@ -1,9 +1,13 @@
 """CI and hooks as files: the GitHub workflows validate against the published workflow schema
 (vendored by check-jsonschema, so a typo fails here, not after merge) and keep the
-publishing rules of shared/hazards.md; the pre-commit hooks run `briefing check`."""
+publishing rules of shared/hazards.md; every action is pinned to a commit SHA, zizmor (offline)
+finds nothing in .github/, and Dependabot keeps the actions and the Python pins current; the
+pre-commit hooks run `briefing check`."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -12,12 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.utils import canonicalize_name
 
 from generator.load import load_file
 from tests.conftest import REPO
 
-WORKFLOWS = REPO / ".github" / "workflows"
+GITHUB = REPO / ".github"
+WORKFLOWS = GITHUB / "workflows"
 CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema"]
+# `uses: owner/name@<40-hex commit> # v1.2.3`: a tag can be moved to other code, a commit cannot;
+# the comment says which release the commit is (Dependabot updates both together)
+PINNED_USES = re.compile(
+    r"uses: (?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+(\.\d+)*)")
 
 
 def workflow(name: str) -> dict[str, Any]:
@@ -63,13 +73,36 @@ def test_every_run_line_is_free_of_interpolated_expressions() -> None:
         assert not re.search(r"github\.(head_ref|event\.pull_request\.(title|body|head))", text)
 
 
-def test_every_action_is_pinned_to_a_release() -> None:
+def test_every_action_is_pinned_to_a_commit_sha_with_its_release_in_a_comment() -> None:
+    pins: dict[str, set[tuple[str, str]]] = {}
     for name in ("pr.yml", "deploy.yml"):
+        text = (WORKFLOWS / name).read_text()
+        lines = [line.strip().removeprefix("- ") for line in text.splitlines() if re.search(r"\buses:", line)]
+        used = [step["uses"] for step in steps(workflow(name)) if "uses" in step]
+        assert len(lines) == len(used) > 0
+        for line, uses in zip(lines, used, strict=True):
+            match = PINNED_USES.fullmatch(line)
+            assert match, f"{name}: {line!r} is not `uses: owner/name@<40-hex commit> # vX.Y.Z`"
+            assert uses == f"{match['action']}@{match['sha']}"
+            assert match["action"].startswith("actions/"), f"{name}: {uses} is not one of GitHub's actions"
+            pins.setdefault(match["action"], set()).add((match["sha"], match["version"]))
         for step in steps(workflow(name)):
-            if "uses" in step:
-                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
-                if step["uses"].startswith("actions/checkout@"):
-                    assert step["with"]["persist-credentials"] is False
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+    # one action, one commit: both workflows run the same code for it
+    assert {action: len(shas) for action, shas in pins.items()} == dict.fromkeys(pins, 1), pins
+
+
+@pytest.mark.parametrize("line", [
+    "uses: actions/checkout@v4",
+    "uses: actions/checkout@v4.4.0 # v4.4.0",
+    "uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262",
+    "uses: actions/checkout@11d5960a # v4.4.0",
+    "uses: actions/checkout@main # v4.4.0",
+])
+def test_a_tag_branch_short_sha_or_missing_release_comment_is_not_a_pin(line: str) -> None:
+    assert not PINNED_USES.fullmatch(line)
+    assert PINNED_USES.fullmatch("uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262 # v4.4.0")
 
 
 def test_pull_requests_check_test_build_and_upload_a_preview_with_a_read_only_token() -> None:
@@ -121,6 +154,98 @@ def test_pre_commit_hooks_run_briefing_check() -> None:
     assert re.search(hooks["briefing-check"]["files"], "briefings/topics/food-for-arms.yml")
     assert not re.search(hooks["briefing-check"]["files"], "README.md")
     assert "check" in (REPO / "Makefile").read_text().split("check:")[1].splitlines()[1]
+
+
+ZIZMOR = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+
+
+def zizmor(directory: Path) -> tuple[subprocess.CompletedProcess[str], list[dict[str, Any]]]:
+    """zizmor's findings in a .github directory at its default (regular) persona. --offline: no
+    network, no GitHub token (those are dropped from its environment too) and no online audits;
+    --strict-collection: a workflow it cannot parse fails instead of being skipped."""
+    if ZIZMOR is None:
+        pytest.fail("zizmor is not installed: `make test` installs requirements/test.lock")
+    tokens = {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}
+    env = {key: value for key, value in os.environ.items() if key not in tokens}
+    result = subprocess.run([ZIZMOR, "--offline", "--strict-collection", "--format=json", "--no-progress",
+                             "--color=never", str(directory)],
+                            capture_output=True, text=True, timeout=120, check=False, env=env)
+    try:
+        findings = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(f"zizmor exited {result.returncode} with no JSON report:\n{result.stdout}{result.stderr}")
+    return result, findings
+
+
+def described(findings: list[dict[str, Any]]) -> str:
+    lines = []
+    for finding in findings:
+        where = next(loc for loc in finding["locations"] if loc["symbolic"]["kind"] == "Primary")
+        lines.append(f"{finding['determinations']['severity']} {finding['ident']}: {finding['desc']} at "
+                     f"{where['symbolic']['key']['Local']['verbatim_path']}:"
+                     f"{where['concrete']['location']['start_point']['row'] + 1}: "
+                     f"{where['concrete']['feature'].strip()!r} ({finding['url']})")
+    return "\n".join(lines)
+
+
+def test_zizmor_finds_nothing_in_the_workflows_or_the_dependabot_config() -> None:
+    result, findings = zizmor(GITHUB)
+    assert findings == [], "zizmor --offline .github/ finds:\n" + described(findings)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("name", "good", "bad", "audit"), [
+    ("workflows/pr.yml", "@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2", "@v4", "unpinned-uses"),
+    ("workflows/deploy.yml", "        with:\n          persist-credentials: false\n", "", "artipacked"),
+    ("dependabot.yml", "default-days: 7", "default-days: 1", "dependabot-cooldown"),
+])
+def test_zizmor_audits_each_file_and_fails_a_weakened_one(tmp_path: Path, name: str, good: str, bad: str,
+                                                          audit: str) -> None:
+    copy = tmp_path / ".github"
+    shutil.copytree(GITHUB, copy)
+    text = (copy / name).read_text()
+    assert good in text
+    (copy / name).write_text(text.replace(good, bad, 1))
+    result, findings = zizmor(copy)
+    assert [finding["ident"] for finding in findings] == [audit], described(findings)
+    assert result.returncode != 0
+
+
+def test_dependabot_keeps_the_action_pins_and_the_python_pins_current() -> None:
+    result = validate(GITHUB / "dependabot.yml", schema="vendor.dependabot")
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = load_file(GITHUB / "dependabot.yml").data
+    assert config["version"] == 2
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    assert updates["github-actions"]["directory"] == "/"  # Dependabot reads .github/workflows from there
+    assert updates["pip"]["directory"] == "/requirements"
+    assert (REPO / "requirements" / "test.in").is_file()
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly"
+        assert update["cooldown"]["default-days"] >= 7  # a release must be a week old to be proposed
+
+
+def _pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-r "):
+            pins |= _pins(path.parent / line.removeprefix("-r ").strip())
+        elif match := re.match(r"^([A-Za-z0-9_.\-]+)==(\S+)", line):
+            pins[canonicalize_name(match.group(1))] = match.group(2)
+    return pins
+
+
+@pytest.mark.parametrize("name", ["site", "test"])
+def test_every_pin_in_an_in_file_is_the_version_its_lock_file_installs(name: str) -> None:
+    # Dependabot raises the pins in requirements/*.in but cannot regenerate *.lock (what `make`
+    # installs), so its pull request fails here until `make lock` is run on its branch
+    wanted = _pins(REPO / "requirements" / f"{name}.in")
+    locked = _pins(REPO / "requirements" / f"{name}.lock")
+    assert wanted
+    stale = {package: (version, locked.get(package)) for package, version in wanted.items()
+             if locked.get(package) != version}
+    assert stale == {}, f"requirements/{name}.lock is behind {name}.in (in, lock): run `make lock`"
 
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
