@@ -131,6 +131,22 @@ class _Fact:
     entities: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     cites: list[dict[str, str | int]] = field(default_factory=list)
+    difference: str | None = None
+    reconciliation: str | None = None
+
+    def relate_values(self, rng: random.Random, names: dict[str, str]) -> None:
+        """Say how the citations' values relate, and keep the status true to it: a contradiction
+        is a dispute; a dispute without one names who denies it, and a citation quotes that."""
+        if len({str(c["value"]) for c in self.cites if "value" in c}) > 1:
+            if self.status == "disputed" or rng.random() < 0.5:
+                self.difference, self.status = "contradiction", "disputed"
+            else:
+                self.difference = "detail"
+                self.reconciliation = "The figures differ by rounding; the highest is the latest count."
+        if self.status == "disputed" and self.difference != "contradiction" and not self.denied_by:
+            self.denied_by = [rng.choice(sorted(names))]
+        if self.denied_by:
+            self.cites[0]["quote"] = f"{names[self.denied_by[0]]} denied the report"
 
 
 @dataclass
@@ -360,6 +376,7 @@ class _Writer:
             elif agree:
                 cite["value"] = base
             fact.cites.append(cite)
+        fact.relate_values(rng, names)
         return fact
 
     def cover(self, topics: list[_Topic], source_ids: list[str], entity_ids: list[str]) -> None:
@@ -382,6 +399,7 @@ class _Writer:
                 fact.cites.append({"source": source_ids[-1], "locator": "headline"})
             for c_index, cite in enumerate(fact.cites):
                 cite["value"] = 440 + c_index * 7
+            fact.difference, fact.reconciliation, fact.status = "contradiction", None, "disputed"
         dated = [f for f in facts if f.date]
         if dated and not any(len(f.date or "") == 7 for f in dated):
             dated[0].date = (dated[0].date or "")[:7]
@@ -442,6 +460,9 @@ def _topic_yaml(topic: _Topic) -> str:
                 text = str(value) if isinstance(value, int) else _q(value)
                 lines.append(f"      {'- ' if first else '  '}{key}: {text}")
                 first = False
+        for key in ("difference", "reconciliation"):
+            if getattr(fact, key):
+                lines.append(f"    {key}: {_q(getattr(fact, key))}")
         lines.append("")
     return "\n".join(lines)
 

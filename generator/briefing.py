@@ -1,8 +1,8 @@
-"""The checked briefing: every source, entity and topic, with the indexes pages need.
+"""The checked briefing: every source, entity, topic and judgment, with the indexes pages need.
 
-``check`` builds one :class:`Briefing` after all files validated; ``pages`` and the
-exports only read it. Lookups that several pages share (which facts cite a source, which
-facts name an entity) are computed here once.
+``check`` builds one :class:`Briefing` after all files validated; pages and exports only
+read it. Lookups that several pages share (which facts cite a source, which facts name an
+entity, which judgments rest on a fact) are computed here once.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.model import Entity, Fact, Source, Topic
+from generator.model import Entity, Fact, Judgment, Source, Topic
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Briefing:
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    judgments: list[Judgment] = field(default_factory=list)
 
     @cached_property
     def topic_order(self) -> list[str]:
@@ -44,7 +45,7 @@ class Briefing:
 
     @cached_property
     def facts(self) -> dict[str, PlacedFact]:
-        """Every fact by id, in topic order."""
+        """Every fact by id, in topic order (retired ones too: their anchors stay)."""
         return {
             fact.id: PlacedFact(topic_id, fact)
             for topic_id in self.topic_order
@@ -52,19 +53,24 @@ class Briefing:
         }
 
     @cached_property
+    def current_facts(self) -> list[PlacedFact]:
+        """The facts the briefing stands by: every fact but the retired, in topic order."""
+        return [placed for placed in self.facts.values() if not placed.fact.retired]
+
+    @cached_property
     def facts_citing(self) -> dict[str, list[PlacedFact]]:
-        """Source id -> the facts that cite it."""
+        """Source id -> the current facts that cite it."""
         index: dict[str, list[PlacedFact]] = defaultdict(list)
-        for placed in self.facts.values():
-            for source_id in dict.fromkeys(c.source for c in placed.fact.cites):
+        for placed in self.current_facts:
+            for source_id in placed.fact.sources:
                 index[source_id].append(placed)
         return dict(index)
 
     @cached_property
     def facts_by_entity(self) -> dict[str, dict[str, list[PlacedFact]]]:
-        """Entity id -> role (``about``, ``asserts``, ``denies``) -> facts."""
+        """Entity id -> role (``about``, ``asserts``, ``denies``) -> current facts."""
         index: dict[str, dict[str, list[PlacedFact]]] = defaultdict(lambda: defaultdict(list))
-        for placed in self.facts.values():
+        for placed in self.current_facts:
             fact = placed.fact
             for role, ids in (("about", fact.entities), ("asserts", fact.attributed_to),
                               ("denies", fact.denied_by)):
@@ -74,11 +80,25 @@ class Briefing:
 
     @cached_property
     def dated_facts(self) -> list[PlacedFact]:
-        """Facts with a date, oldest first (partial dates sort before full ones of the same period)."""
-        dated = [p for p in self.facts.values() if p.fact.date]
+        """Current facts with a date, oldest first (a partial date sorts before the full dates of
+        its period)."""
+        dated = [p for p in self.current_facts if p.fact.date]
         return sorted(dated, key=lambda p: (p.fact.date or "", p.topic_id, p.id))
 
     @cached_property
-    def disagreements(self) -> list[PlacedFact]:
-        """Facts whose citations give different values."""
-        return [p for p in self.facts.values() if p.fact.sources_disagree]
+    def contradictions(self) -> list[PlacedFact]:
+        """Current facts whose sources contradict each other."""
+        return [p for p in self.current_facts if p.fact.contradicted]
+
+    @cached_property
+    def judgments_on(self) -> dict[str, dict[str, list[Judgment]]]:
+        """Fact id -> ``supports`` / ``cuts_against`` -> the judgments that name it so."""
+        index: dict[str, dict[str, list[Judgment]]] = defaultdict(lambda: defaultdict(list))
+        for judgment in self.judgments:
+            for role in ("supports", "cuts_against"):
+                for fact_id in dict.fromkeys(getattr(judgment, role)):
+                    index[fact_id][role].append(judgment)
+        return {key: dict(value) for key, value in index.items()}
+
+    def judgments_of_topic(self, topic_id: str) -> list[Judgment]:
+        return [j for j in self.judgments if topic_id in j.topics]

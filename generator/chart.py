@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from generator.briefing import Briefing, PlacedFact
 from generator.inline import plain_text
-from generator.pages import MONTHS, STATUS_LABELS, date_label
+from generator.vocabulary import MONTHS, STATUS_LABELS, date_label
 
 WIDTH = 720
 MARGIN_X = 16

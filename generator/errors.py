@@ -1,13 +1,16 @@
 """The one small family of problems and errors the pipeline reports.
 
 Every stage reports what is wrong as a :class:`Problem` carrying the file, the 1-based
-line and column, a message and a one-line hint; a run gathers them all and fails with a
-:class:`BriefingError` that holds the list. The CLI and the MkDocs plugin turn that
-into lines of ``path:line:column: severity: message``.
+line and column, a message, a one-line hint and a short kind (``unknown source``) for the
+summary; a run gathers them all and fails with a :class:`BriefingError` that holds the
+list. The CLI and the MkDocs plugin turn that into lines of
+``path:line:column: severity: message``, errors first, then a summary by kind.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -29,6 +32,10 @@ class Problem:
     severity: Severity
     message: str
     hint: str = ""
+    #: the data path in the file it is about (mapping keys and list indexes), when known
+    field: tuple[str | int, ...] = dataclasses.field(default=(), compare=False)
+    #: a short name of the kind of problem, for the summary ("unknown source")
+    kind: str = dataclasses.field(default="", compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -59,15 +66,34 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 fact``, ``2 facts``: a count with its noun."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def in_order(problems: list[Problem]) -> list[Problem]:
+    """Errors first, then warnings; each by file, line and column."""
+    return sorted(problems, key=lambda p: (not p.is_error, p.path, p.line, p.column))
+
+
+def summary(problems: list[Problem]) -> str:
+    """``3 errors: 2 unknown source, 1 bad date; 5 warnings: 5 no archive_url``."""
+    parts = []
+    for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
+        chosen = [p for p in problems if p.severity is severity]
+        kinds = Counter(p.kind or "other" for p in chosen)
+        ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+        detail = ", ".join(f"{count} {kind}" for kind, count in ranked)
+        parts.append(plural(len(chosen), noun) + (f": {detail}" if detail else ""))
+    return "; ".join(parts)
+
+
 class BriefingError(Exception):
     """Raised when a run cannot go on: it carries every problem found, errors first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (not p.is_error, p.path, p.line, p.column))
+        self.problems = in_order(problems)
         super().__init__(self.report())
 
     def report(self) -> str:
-        errors = sum(1 for p in self.problems if p.is_error)
-        lines = [p.format() for p in self.problems]
-        lines.append(f"{errors} error(s), {len(self.problems) - errors} warning(s)")
-        return "\n".join(lines)
+        return "\n".join([*(p.format() for p in self.problems), summary(self.problems)])

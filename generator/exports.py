@@ -34,8 +34,9 @@ from generator import __version__
 from generator.briefing import Briefing, PlacedFact
 from generator.inline import plain_text
 from generator.model import Entity, Source
-from generator.pages import STATUS_LABELS, STATUS_MEANINGS, date_label, entity_uri, source_uri, topic_uri
 from generator.settings import Settings
+from generator.urls import entity_uri, source_uri, topic_uri
+from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS, date_label
 
 FACTS_JSON = "facts.json"
 SOURCES_JSON = "sources.json"
@@ -127,12 +128,9 @@ def fact_record(briefing: Briefing, settings: Settings, placed: PlacedFact) -> d
         "date_note": fact.date_note,
         "status": fact.status,
         "shown_status": fact.shown_status,
-        "sources_disagree": fact.sources_disagree,
-        "single_source": len({c.source for c in fact.cites}) == 1,
-        "values": [{"value": value,
-                    "sources": list(dict.fromkeys(c.source for c in fact.cites
-                                                  if c.value is not None and str(c.value) == value))}
-                   for value in fact.values],
+        "sources_disagree": fact.contradicted,
+        "single_source": fact.single_source,
+        "values": [{"value": value, "sources": fact.sources_giving(value)} for value in fact.values],
         "attributed_to": list(fact.attributed_to),
         "denied_by": list(fact.denied_by),
         "entities": list(fact.entities),
@@ -329,16 +327,17 @@ def topic_jsonld(briefing: Briefing, settings: Settings, topic_id: str) -> dict[
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def front_matter_json(data: Any) -> str:
-    """A value for a page's YAML front matter, written as one line of JSON (JSON of this
-    shape is valid YAML). Not ``ensure_ascii``: YAML (libyaml) refuses the surrogate-pair
-    escapes JSON writes for emoji, and the whole front matter would be lost. Characters
-    YAML reads as line breaks or cannot carry are written as ``\\uXXXX`` escapes instead."""
+def jsonld_script(data: Any) -> str:
+    """JSON-LD as a raw HTML block for a page's Markdown: ``<script type="application/ld+json">``
+    with ``<``, ``>`` and ``&`` written as JSON escapes, so no text from the briefing can end
+    the element or be read as markup (search engines read JSON-LD anywhere in a page)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return f'<script type="application/ld+json">{text}</script>'
 
 
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 
 
 # --------------------------------------------------------------------------- search

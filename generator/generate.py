@@ -16,13 +16,13 @@ from typing import Any
 
 from generator.briefing import Briefing
 from generator.chart import timeline_svg
-from generator.check import load_settings, require_briefing
+from generator.check import require_briefing
 from generator.errors import Problem
-from generator.exports import SearchEntry, export_files, front_matter_json, search_entries, topic_jsonld
+from generator.exports import SearchEntry, export_files, jsonld_script, search_entries, topic_jsonld
 from generator.inline import clear_caches
 from generator.pages import PageSpec, plan_nav, plan_pages
 from generator.render import Md, make_environment, render_page
-from generator.settings import Settings, project_paths
+from generator.settings import Settings, load_settings, project_paths
 
 ASSETS_DIR = "assets"
 
@@ -42,14 +42,14 @@ class GeneratedSite:
         return [uri for uri in self.files if uri.endswith(".md")]
 
 
-def generate(root: Path, settings: Settings | None = None) -> GeneratedSite:
+def generate(root: Path, settings: Settings | None = None, *, directory_urls: bool = True) -> GeneratedSite:
     """Check, plan and render the briefing of the project at ``root``.
 
     Raises :class:`~generator.errors.BriefingError` with every problem when the
     briefing has errors; nothing is returned half-made.
     """
     with _collector_paused():
-        return _generate(root, settings or load_settings(root))
+        return _generate(root, settings or load_settings(root), directory_urls)
 
 
 @contextmanager
@@ -68,10 +68,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _generate(root: Path, settings: Settings) -> GeneratedSite:
+def _generate(root: Path, settings: Settings, directory_urls: bool) -> GeneratedSite:
     briefing, problems = require_briefing(root, settings)
     _, templates_dir = project_paths(root, settings)
-    env = make_environment(templates_dir, root)
+    env = make_environment(templates_dir)
     env.globals.update(site_title=settings.title, config_description=settings.description)
     site = GeneratedSite(settings=settings, warnings=problems)
     for spec in plan_pages(briefing, settings):
@@ -95,7 +95,7 @@ def _built_parts(briefing: Briefing, settings: Settings, spec: PageSpec) -> dict
     page: the chart links each mark to the fact below it, and a briefing whose timeline is
     split by month has too many facts for a chart of marks to be read)."""
     if spec.template == "topic.md.j2":
-        return {"jsonld": Md(front_matter_json(topic_jsonld(briefing, settings, spec.context["topic_id"])))}
+        return {"jsonld": Md(jsonld_script(topic_jsonld(briefing, settings, spec.context["topic_id"])))}
     if spec.template == "timeline.md.j2":
         return {"chart": Md("" if spec.context.get("split") else timeline_svg(briefing))}
     return {}

@@ -2,9 +2,10 @@
 
 Safe and strict, nothing else: the file is decoded as UTF-8, parsed into events by
 libyaml's C parser where available, and built into dicts, lists and scalars by this
-module, so that anchors, aliases, tags, duplicate keys and nesting that is too deep are
-refused with their line, and every key and value keeps its 1-based position for the
-checks that come later. Nothing is ever constructed from a tag.
+module, so that anchors, aliases, tags, duplicate keys, nesting that is too deep and
+the text as written of every plain scalar YAML reads as a number or a boolean is kept, and
+every key and value keeps its 1-based position for the checks that come later. Nothing is
+ever constructed from a tag.
 """
 
 from __future__ import annotations
@@ -51,6 +52,22 @@ class LoadedFile:
     key_positions: dict[DataPath, Position] = field(default_factory=dict)
     #: the text as written of plain scalars YAML turned into booleans, numbers or null
     raw_scalars: dict[DataPath, str] = field(default_factory=dict)
+
+    def rewritten(self, at: DataPath) -> bool:
+        """Whether YAML 1.1 read the number at ``at`` as something else than its text: `010`
+        (octal, 8), `12:30` (base 60, 750), `1_000`, `10.70`, `1e3`. ``validate`` refuses such
+        a number wherever the model takes it: a figure reaches the page as written."""
+        raw = self.raw_scalars.get(at)
+        value = self.value_at(at)
+        if raw is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        return (str(value) if isinstance(value, int) else repr(value)) != raw
+
+    def value_at(self, at: DataPath) -> Any:
+        current = self.data
+        for part in at:
+            current = current[part]
+        return current
 
     def position(self, data_path: DataPath, *, key: bool = False) -> Position:
         """The position of a value (or of its key), or of its nearest enclosing node."""
@@ -120,7 +137,7 @@ def _syntax_hint(text: str, line: int, column: int) -> str:
 
 
 def _fail(display: str, line: int, column: int, message: str, hint: str) -> None:
-    raise YamlProblem(Problem(display, line, column, Severity.ERROR, message, hint))
+    raise YamlProblem(Problem(display, line, column, Severity.ERROR, message, hint, kind="unreadable YAML"))
 
 
 class _Builder:

@@ -1,17 +1,21 @@
-"""Stage 2 of the pipeline: typed models of the briefing format (``shared/format.md``).
+"""Stage 2 of the pipeline: typed models of the briefing format (``docs/format.md`` tells it).
 
 Each kind of file is a pydantic model; validation is the schema library's, and the same
-models produce the JSON Schemas editors use. The models only say what one file may hold;
-rules that look across files (references, uniqueness, unused sources) live in ``check``.
-Text is validated, never altered: escaping happens once, when pages are rendered.
+models produce the JSON Schemas editors use and the format reference. The models only say
+what one file may hold; rules that look across files (references, uniqueness, unused
+sources) live in ``rules``. Text is validated, never altered: escaping happens once, when
+pages are rendered. Every failure a validator here raises has an error type of its own
+(``messages`` gives each its hint), and every constraint a validator function enforces is
+also stated for JSON Schema beside it (:class:`SchemaRule`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -19,52 +23,88 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     RootModel,
     StrictFloat,
     StrictInt,
     StrictStr,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from generator.inline import control_characters, is_http_url, links_in
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PARTIAL_DATE_PATTERN = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$"
+FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 
 Status = Literal["confirmed", "reported", "alleged", "disputed"]
 EntityKind = Literal["person", "organization", "country", "place", "agreement", "event"]
 SourceKind = Literal["article", "reference", "statement"]
 Difference = Literal["contradiction", "detail"]
+Likelihood = Literal["almost-no-chance", "very-unlikely", "unlikely", "roughly-even-chance", "likely",
+                     "very-likely", "almost-certain"]
+Confidence = Literal["low", "moderate", "high"]
 STATUSES: tuple[str, ...] = ("confirmed", "reported", "alleged", "disputed")
+
+
+@dataclass(frozen=True)
+class SchemaRule:
+    """What a validator function enforces, said in JSON Schema for editors: merged into the
+    schema of the type it annotates (``allOf`` where a keyword is already there), or, with
+    ``alternative``, offered beside it (``anyOf``). Never stricter than the function."""
+
+    keywords: dict[str, Any] = field(default_factory=dict)
+    alternative: dict[str, Any] | None = None
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        result = handler(schema)
+        if self.alternative is not None:
+            return {"anyOf": [result, dict(self.alternative)]}
+        if any(key in result for key in self.keywords):
+            return {"allOf": [result, dict(self.keywords)]}
+        return {**result, **self.keywords}
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+
+def _fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context)
 
 
 def _no_control(text: str) -> str:
     bad = control_characters(text)
     if bad:
-        raise ValueError(f"control characters are not allowed ({', '.join(bad)})")
+        raise _fail("control_characters", "control characters are not allowed ({found})",
+                    found=", ".join(bad))
     if not text.strip():
-        raise ValueError("text is empty")
+        raise _fail("empty_text", "text is empty")
     return text
 
 
 def _one_line(text: str) -> str:
     if "\n" in text.rstrip("\n") or "\r" in text:
-        raise ValueError("a newline is not allowed in a one-line field")
+        raise _fail("newline", "a newline is not allowed in a one-line field")
     return _no_control(text)
 
 
 def _safe_links(text: str) -> str:
     for link in links_in(text):
         if not link.is_safe:
-            raise ValueError(f"link target {link.href!r} is not an absolute http/https URL")
+            raise _fail("unsafe_link", "link target '{href}' is not an absolute http/https URL",
+                        href=link.href)
     return text
 
 
 def _http_url(text: str) -> str:
     if not is_http_url(text) or text != text.strip():
-        raise ValueError(f"{text!r} is not an absolute http/https URL")
+        raise _fail("not_http_url", "'{text}' is not an absolute http/https URL", text=text)
     return text
 
 
@@ -78,22 +118,39 @@ def _year_as_text(value: object) -> object:
 def _partial_date(text: str) -> str:
     match = _PARTIAL_DATE.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+        raise _fail("not_a_date", "'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY", text=text)
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
         date(year or 1, month or 1, day or 1)
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a real date ({exc})") from None
+        raise _fail("not_a_real_date", "'{text}' is not a real date ({why})",
+                    text=text, why=str(exc)) from None
     return text
 
 
-OneLine = Annotated[StrictStr, AfterValidator(_one_line)]
-Text = Annotated[StrictStr, AfterValidator(_no_control)]
-InlineMarkdown = Annotated[StrictStr, AfterValidator(_no_control), AfterValidator(_safe_links)]
-Url = Annotated[StrictStr, AfterValidator(_http_url)]
-PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_partial_date)]
+def _full_date(text: str) -> str:
+    _partial_date(text)
+    if text.count("-") != 2:
+        raise _fail("not_a_full_date", "'{text}' is not a full date: write YYYY-MM-DD", text=text)
+    return text
+
+
+_ONE_LINE_SCHEMA = SchemaRule({"minLength": 1, "pattern": "^[^\\r\\n]*\\n*$"})
+_TEXT_SCHEMA = SchemaRule({"minLength": 1})
+
+OneLine = Annotated[StrictStr, AfterValidator(_one_line), _ONE_LINE_SCHEMA]
+Text = Annotated[StrictStr, AfterValidator(_no_control), _TEXT_SCHEMA]
+InlineMarkdown = Annotated[StrictStr, AfterValidator(_no_control), AfterValidator(_safe_links), _TEXT_SCHEMA]
+Url = Annotated[StrictStr, AfterValidator(_http_url),
+                SchemaRule({"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]"})]
+PartialDate = Annotated[StrictStr, AfterValidator(_partial_date),
+                        SchemaRule({"pattern": PARTIAL_DATE_PATTERN}), BeforeValidator(_year_as_text),
+                        SchemaRule(alternative={"type": "integer", "minimum": 1000, "maximum": 9999})]
+FullDate = Annotated[StrictStr, AfterValidator(_full_date), SchemaRule({"pattern": FULL_DATE_PATTERN})]
 Id = Annotated[StrictStr, Field(pattern=ID_PATTERN)]
 Tag = Annotated[StrictStr, Field(pattern=TAG_PATTERN)]
+#: A cited figure or short answer. YAML numbers are accepted only where they read back as
+#: written (the loader refuses `010`, `1_000`, `10.70`), so ``str(value)`` is the text written.
 Value = StrictInt | StrictFloat | OneLine
 
 
@@ -140,17 +197,22 @@ class Citation(_Record):
     locator: OneLine | None = Field(None, description="Where in the source: `paragraph 4`, `headline`.")
     quote: Text | None = Field(None, description="A short excerpt copied exactly from the source.")
     value: Value | None = Field(
-        None, description="The figure or short answer this source gives for the fact."
+        None, description="The figure or short answer this source gives for the fact, as the source gives it."
     )
     error: Text | None = Field(
         None, description="Editors' note in the project's own words: this source is wrong on a checkable "
                           "point (what it says, what the record shows). The fact also cites a `reference`.")
 
+    @property
+    def shown_value(self) -> str | None:
+        """The value as written in the file (numbers are only accepted where that is the same)."""
+        return None if self.value is None else str(self.value)
+
 
 class Correction(_Record):
     """One substantive change to a published fact, told to readers."""
 
-    date: PartialDate = Field(description="When the correction was made (YYYY-MM-DD).")
+    date: FullDate = Field(description="When the correction was made (YYYY-MM-DD).")
     note: Text = Field(description="What changed and why, in the project's own words.")
 
 
@@ -180,26 +242,42 @@ class Fact(_Record):
     @model_validator(mode="after")
     def _alleged_needs_attribution(self) -> Fact:
         if self.status == "alleged" and not self.attributed_to:
-            raise ValueError("an alleged fact needs `attributed_to`: who asserts it?")
+            raise _fail("alleged_without_attribution",
+                        "an alleged fact needs `attributed_to`: who asserts it?")
         return self
 
     @cached_property  # asked for by every page that shows the fact
     def values(self) -> list[str]:
-        """The distinct values its citations give, in citation order."""
-        seen: list[str] = []
-        for cite in self.cites:
-            if cite.value is not None and str(cite.value) not in seen:
-                seen.append(str(cite.value))
-        return seen
+        """The distinct values its citations give, as written, in citation order."""
+        return list(dict.fromkeys(c.shown_value for c in self.cites if c.shown_value is not None))
 
     @cached_property
-    def sources_disagree(self) -> bool:
+    def sources(self) -> list[str]:
+        """The distinct sources it cites, in the order first cited."""
+        return list(dict.fromkeys(c.source for c in self.cites))
+
+    @property
+    def single_source(self) -> bool:
+        """Whether one source alone supports it (readers see a mark; no edit can change it)."""
+        return len(self.sources) == 1
+
+    @property
+    def values_differ(self) -> bool:
         return len(self.values) > 1
 
-    @cached_property
+    @property
+    def contradicted(self) -> bool:
+        """Whether its sources contradict each other (not merely differ in detail)."""
+        return self.values_differ and self.difference == "contradiction"
+
+    @property
     def shown_status(self) -> str:
-        """The status a reader sees: different values make a fact disputed."""
-        return "disputed" if self.sources_disagree else self.status
+        """The status a reader sees (the checks keep it consistent with the values)."""
+        return self.status
+
+    def sources_giving(self, value: str) -> list[str]:
+        """The sources whose citations give ``value``, in citation order."""
+        return list(dict.fromkeys(c.source for c in self.cites if c.shown_value == value))
 
 
 class Topic(_Record):
@@ -213,5 +291,50 @@ class Topic(_Record):
 
 class Entities(RootModel[dict[Id, Entity]]):
     """``briefings/entities.yml``: a mapping of entity id to entity."""
+
+    model_config = ConfigDict(strict=True, frozen=True)
+
+
+class Alternative(_Record):
+    """Another explanation the judgment considered, with its own likelihood."""
+
+    text: Text = Field(description="The alternative, in the project's own words.")
+    likelihood: Likelihood = Field(description="Its likelihood on the same estimative scale.")
+
+
+class HistoryEntry(_Record):
+    """One change of a judgment, and why."""
+
+    date: FullDate = Field(description="When the judgment changed (YYYY-MM-DD).")
+    change: Text = Field(description="What changed and why, in the project's own words.")
+
+
+class Judgment(_Record):
+    """One key judgment: the briefing's bottom line on one question."""
+
+    id: Id = Field(description="Unique among judgments; the judgment's permalink anchor.")
+    question: OneLine = Field(description="The question a reader wants answered, in one line.")
+    judgment: InlineMarkdown = Field(description="One or two sentences in the project's own words.")
+    likelihood: Likelihood = Field(description="The estimative term of the US ICD 203 scale.")
+    confidence: Confidence = Field(description="How well the evidence supports the judgment: low, "
+                                               "moderate or high (told apart from its likelihood).")
+    basis: Text = Field(description="Why that confidence: the sources' quality and independence, what rests "
+                                    "on assumption, what is missing.")
+    supports: list[Id] = Field(min_length=1, description="Fact ids the judgment rests on.")
+    cuts_against: list[Id] = Field(default_factory=list, description="Fact ids that weigh against it.")
+    topics: list[Id] = Field(default_factory=list, description="Topic ids whose pages open with it.")
+    assumptions: list[Text] = Field(default_factory=list, description="Short sentences.")
+    alternatives: list[Alternative] = Field(default_factory=list,
+                                            description="Other explanations considered.")
+    gaps: list[Text] = Field(default_factory=list, description="What we do not know that would matter.")
+    indicators: list[Text] = Field(default_factory=list,
+                                   description="What to watch; what would change the judgment.")
+    reviewed: FullDate = Field(description="When the judgment was last reviewed against the facts.")
+    history: list[HistoryEntry] = Field(default_factory=list,
+                                        description="How the judgment changed, oldest first, and why.")
+
+
+class Judgments(RootModel[list[Judgment]]):
+    """``briefings/judgments.yml``: the key judgments, most important first."""
 
     model_config = ConfigDict(strict=True, frozen=True)

@@ -9,32 +9,19 @@ escaped when rendered.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
+from generator import urls
 from generator.briefing import Briefing, PlacedFact
 from generator.inline import AutoLink, Linker, inline_markdown
 from generator.model import STATUSES, Citation, Fact, Source
 from generator.render import Md
 from generator.settings import Settings
-
-STATUS_LABELS = {
-    "confirmed": "Confirmed",
-    "reported": "Reported",
-    "alleged": "Alleged",
-    "disputed": "Disputed",
-}
-STATUS_MEANINGS = {
-    "confirmed": "acknowledged by the parties or independently corroborated",
-    "reported": "carried by sources, not independently verified",
-    "alleged": "asserted by a party, not verified",
-    "disputed": "sources contradict each other",
-}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from generator.urls import entity_uri, folder_of, source_uri, topic_uri, up_to_root
+from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS, date_label
 
 
 @dataclass(frozen=True)
@@ -145,10 +132,9 @@ class FactView:
     @cached_property
     def values(self) -> list[ValueGroup]:
         """When the sources disagree: each value given, with the notes that give it."""
-        if not self.fact.sources_disagree:
+        if not self.fact.values_differ:
             return []
-        return [ValueGroup(value, [n for n in self.notes
-                                   if n.cite.value is not None and str(n.cite.value) == value])
+        return [ValueGroup(value, [n for n in self.notes if n.cite.shown_value == value])
                 for value in self.fact.values]
 
     @property
@@ -169,61 +155,16 @@ class FactView:
 
     @property
     def single_source(self) -> bool:
-        cites = self.fact.cites
-        return all(c.source == cites[0].source for c in cites)
-
-
-def date_label(value: str | None) -> str:
-    """A partial date as a reader reads it, never padded: ``2024-08`` -> ``August 2024``."""
-    if not value:
-        return ""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def folder_of(uri: str) -> str:
-    """The folder of a page's uri ("" for the root): all a relative link depends on."""
-    return uri.rpartition("/")[0]
+        return self.fact.single_source
 
 
 def relative(target: str, from_uri: str) -> Md:
     """A link from one page of the tree to another (both as uris relative to the root)."""
-    return _relative(target, folder_of(from_uri))
+    return Md(urls.relative(target, from_uri))
 
 
 def _relative(target: str, folder: str) -> Md:
-    path, _, anchor = target.partition("#")
-    link = _relpath(path, folder) if path else ""
-    return Md(f"{link}#{anchor}" if anchor else link)
-
-
-@lru_cache(maxsize=1 << 16)
-def _relpath(path: str, folder: str) -> str:
-    # Pages link to each other tens of times per fact, always from a few folders.
-    return posixpath.relpath(path, folder or ".")
-
-
-@lru_cache(maxsize=64)
-def _up_to_root(folder: str) -> str:
-    """The relative way from a folder's pages up to the root ("" at the root, else "../"…)."""
-    return "../" * len(folder.split("/")) if folder else ""
-
-
-def topic_uri(topic_id: str) -> str:
-    return f"topics/{topic_id}.md"
-
-
-def source_uri(source_id: str) -> str:
-    return f"sources/{source_id}.md"
-
-
-def entity_uri(entity_id: str) -> str:
-    return f"entities/{entity_id}.md"
+    return Md(urls.relative_from_folder(target, folder))
 
 
 class _Planner:
@@ -263,12 +204,12 @@ class _Planner:
         if not self.linker:
             return Md(inline_markdown(fact.claim))
         if "\0" in fact.claim:  # never from YAML; keep the shortcut exact anyway
-            return Md(inline_markdown(fact.claim, self.linker, unlinked, _up_to_root(folder)))
+            return Md(inline_markdown(fact.claim, self.linker, unlinked, up_to_root(folder)))
         key = (fact.id, unlinked)
         rendered = self._claims.get(key)
         if rendered is None:
             rendered = self._claims[key] = inline_markdown(fact.claim, self.linker, unlinked, "\0")
-        return Md(rendered.replace("\0", _up_to_root(folder)))
+        return Md(rendered.replace("\0", up_to_root(folder)))
 
     def entity_refs(self, ids: list[str], folder: str) -> list[EntityRef]:
         """Links to entity pages; they depend only on the page's folder, so each list is made
@@ -377,8 +318,8 @@ class _Planner:
                     "title": f"Tag: {tag}", "description": f"Every fact tagged {tag}.",
                     "intro": f"{len(placed)} facts carry the tag {tag}.", "style": Md("line"),
                     "back": ("All tags", "tags.md")})
-        if len(b.disagreements) > self.home_disagreements:
-            yield from self.list_pages("disagreements", b.disagreements, {
+        if len(b.contradictions) > self.home_disagreements:
+            yield from self.list_pages("disagreements", b.contradictions, {
                 "title": "Where sources disagree",
                 "description": "Every fact whose sources give different figures or answers.",
                 "intro": "Facts whose sources give different figures or answers, each value with "
@@ -406,10 +347,10 @@ class _Planner:
             "topics": topics,
             "latest": [self.fact_view(p, uri, numbered=False) for p in latest],
             "disagreements": [self.fact_view(p, uri, numbered=False)
-                              for p in b.disagreements[:self.home_disagreements]],
-            "disagreement_count": len(b.disagreements),
+                              for p in b.contradictions[:self.home_disagreements]],
+            "disagreement_count": len(b.contradictions),
             "disagreements_page": relative("disagreements.md", uri)
-            if len(b.disagreements) > self.home_disagreements else None,
+            if len(b.contradictions) > self.home_disagreements else None,
             "fact_count": len(b.facts), "source_count": len(b.sources),
             "timeline_link": relative("timeline.md", uri) if self.settings.features.timeline else None,
         }, nav_title="Home")

@@ -134,8 +134,8 @@ def quote_found(quote: str, text: str) -> bool:
     return bool(wanted) and wanted in normalise(text)
 
 
-#: how a problem is reported: (file, data path, severity, message, hint)
-_Report = Callable[[LoadedFile, DataPath, Severity, str, str], None]
+#: how a problem is reported: (file, data path, severity, message, hint, kind)
+_Report = Callable[[LoadedFile, DataPath, Severity, str, str, str], None]
 
 
 def closest_passage(quote: str, text: str) -> str:
@@ -232,9 +232,20 @@ def check_archive(briefing: Briefing, topic_files: dict[str, LoadedFile], archiv
     report = ArchiveReport()
     texts = _Archive(archive)
 
-    def problem(loaded: LoadedFile, at: DataPath, severity: Severity, message: str, hint: str) -> None:
+    def problem(loaded: LoadedFile, at: DataPath, severity: Severity, message: str, hint: str, kind: str) -> None:
         line, column = loaded.position(at)
-        report.problems.append(Problem(loaded.display, line, column, severity, message, hint))
+        report.problems.append(Problem(loaded.display, line, column, severity, message, hint, field=at, kind=kind))
+
+    if not any(archive_file(archive, source_id) for source_id in briefing.sources):
+        names = sorted(path.name for path in archive.iterdir())[:3] if archive.is_dir() else []
+        report.problems.append(Problem(
+            str(archive), 1, 1, Severity.ERROR, "no file in the archive folder matches a source" + (
+                f" (it holds {', '.join(names)}…)" if names else " (it is empty)"),
+            "name each archived text after its source's id: <source-id>.txt, .md or .html "
+            f"(e.g. {next(iter(sorted(briefing.sources)), 'my-source')}.txt)", kind="archive matches nothing"))
+        report.unchecked = sum(1 for topic in briefing.topics.values() for f in topic.facts for c in f.cites
+                               if c.quote)
+        return report
 
     for topic_id, topic in briefing.topics.items():
         loaded = topic_files[topic_id]
@@ -251,7 +262,8 @@ def check_archive(briefing: Briefing, topic_files: dict[str, LoadedFile], archiv
                         missing_reported.add(cite.source)
                         problem(loaded, (*at, "cites", c_index, "quote"), Severity.WARNING,
                                 f"quotes from '{cite.source}' were not verified: no archived text",
-                                f"save the source's text as {archive}/{cite.source}.txt (or .md, .html)")
+                                f"save the source's text as {archive}/{cite.source}.txt (or .md, .html)",
+                                "no archived text")
                     continue
                 if normalise(cite.quote) in found.normalised:
                     report.verified += 1
@@ -261,7 +273,7 @@ def check_archive(briefing: Briefing, topic_files: dict[str, LoadedFile], archiv
                 problem(loaded, (*at, "cites", c_index, "quote"), Severity.ERROR,
                         f"quote not found in the archived text of '{cite.source}' ({found.path.name})",
                         f"the closest passage is “{passage}”; copy the quote exactly "
-                        "(only whitespace, curly quotes and dashes may differ)")
+                        "(only whitespace, curly quotes and dashes may differ)", "quote not found")
             cited = list(dict.fromkeys(c.source for c in fact.cites))
             _own_words(problem, loaded, (*at, "claim"), "claim", fact.claim, cited, texts)
         topic_sources = list(dict.fromkeys(c.source for f in topic.facts for c in f.cites))
@@ -280,5 +292,6 @@ def _own_words(problem: _Report, loaded: LoadedFile, at: DataPath, what: str, te
         if run:
             problem(loaded, at, Severity.WARNING,
                     f"{what} shares {len(run)} words in a row with '{source_id}': “{' '.join(run)}”",
-                    f"write the {what} in the project's own words; put copied words in a citation's `quote`")
+                    f"write the {what} in the project's own words; put copied words in a citation's `quote`",
+                    "not in own words")
             return

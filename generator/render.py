@@ -20,7 +20,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.inline import escape_text, fold_whitespace, inline_markdown, is_http_url, plain_text, safe_url
-from generator.template_cache import use_template_cache
+from generator.urls import relative
+from generator.vocabulary import date_label
 
 
 class Md(str):
@@ -85,15 +86,11 @@ def words_filter(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def make_environment(templates_dir: Path, cache_root: Path | None = None) -> jinja2.Environment:
+def make_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja environment for the page templates of one project.
 
     Kept per templates folder, so compiled templates are reused across builds (serve,
-    tests); Jinja's loader still recompiles a template whose file changed. With
-    ``cache_root``, compiled templates are also kept on disk for later processes, in that
-    project's template cache (see ``template_cache``)."""
-    from generator.pages import date_label, relative
-
+    tests); Jinja's loader still recompiles a template whose file changed."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -110,11 +107,9 @@ def make_environment(templates_dir: Path, cache_root: Path | None = None) -> jin
         "words": words_filter,
         "once": once_filter,
         "date_label": date_label,
-        "rel": relative,
+        "rel": lambda target, from_uri: Md(relative(target, from_uri)),
         "safe_url": url_filter,
     })
-    if cache_root is not None:
-        use_template_cache(env, cache_root)  # after the filters: they are in its fingerprint
     return env
 
 

@@ -8,15 +8,15 @@ files are generated, never edited by hand: ``briefing schemas`` writes them and
 ``briefing schemas --check`` (and the test suite) fails when they are stale.
 
 The schemas use JSON Schema draft-07, the newest dialect YAML language servers fully
-support. Rules that pydantic keeps in validator functions (dates, URLs, one-line text)
-are added as the patterns below; rules that look across files (does this source exist?)
-only the checker knows.
+support. What the models' validator functions enforce (dates, URLs, one-line text) each
+type states for JSON Schema beside it (``model.SchemaRule``); rules that look across files
+(does this source exist?) only the checker knows. ``briefing schemas`` also writes the
+format reference, ``FORMAT.md`` (see ``reference``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator import model
-from generator.model import Entities, Source, Topic
+from generator.model import Entities, Judgments, Source, Topic
+from generator.reference import REFERENCE_FILE, render_reference
 from generator.settings import Settings
 
 SCHEMA_DIR = "schemas"
@@ -37,35 +37,13 @@ MODELS: dict[str, type[BaseModel]] = {
     "source.schema.json": Source,
     "topic.schema.json": Topic,
     "entities.schema.json": Entities,
+    "judgments.schema.json": Judgments,
     "site_config.schema.json": Settings,
-}
-
-# What the validator functions of ``model`` accept, as JSON Schema keywords: never stricter
-# than the function itself (a file the checker accepts must also satisfy its schema).
-_AFTER_VALIDATORS: dict[Callable[..., Any], JsonSchemaValue] = {
-    model._partial_date: {"pattern": model._PARTIAL_DATE.pattern},
-    model._http_url: {"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]"},
-    model._one_line: {"minLength": 1, "pattern": "^[^\\r\\n]*\\n*$"},
-    model._no_control: {"minLength": 1},
-}
-_BEFORE_VALIDATORS: dict[Callable[..., Any], JsonSchemaValue] = {
-    # `published: 2024` is read as the year "2024"
-    model._year_as_text: {"type": "integer", "minimum": 1000, "maximum": 9999},
 }
 
 
 class _FormatSchema(GenerateJsonSchema):
-    """pydantic's generator, plus what the format's validator functions enforce."""
-
-    def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
-        result = super().function_after_schema(schema)
-        extra = _AFTER_VALIDATORS.get(schema["function"]["function"])
-        return _constrain(result, extra) if extra else result
-
-    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
-        result = super().function_before_schema(schema)
-        also = _BEFORE_VALIDATORS.get(schema["function"]["function"])
-        return {"anyOf": [result, also]} if also else result
+    """pydantic's generator; keys of a mapping of ids that are not valid ids are refused."""
 
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
         result = super().dict_schema(schema)
@@ -73,12 +51,6 @@ class _FormatSchema(GenerateJsonSchema):
             # keys that are not valid ids are refused, as the model refuses them
             result["additionalProperties"] = False
         return result
-
-
-def _constrain(result: JsonSchemaValue, extra: JsonSchemaValue) -> JsonSchemaValue:
-    if any(key in result for key in extra):
-        return {"allOf": [result, dict(extra)]}
-    return {**result, **extra}
 
 
 def schema_for(record: type[BaseModel]) -> dict[str, Any]:
@@ -92,31 +64,25 @@ def schema_for(record: type[BaseModel]) -> dict[str, Any]:
     return document
 
 
-def render_schemas() -> dict[str, str]:
-    """Every schema file's name and text, exactly as committed under ``schemas/``."""
-    return {name: json.dumps(schema_for(record), indent=2, ensure_ascii=False) + "\n"
-            for name, record in MODELS.items()}
+def render_files() -> dict[str, str]:
+    """Every generated file's path (from the project's root) and text, exactly as committed."""
+    files = {f"{SCHEMA_DIR}/{name}": json.dumps(schema_for(record), indent=2, ensure_ascii=False) + "\n"
+             for name, record in MODELS.items()}
+    files[REFERENCE_FILE] = render_reference()
+    return files
 
 
-def stale_schemas(root: Path) -> list[str]:
-    """The schema files under ``root/schemas`` that are missing or differ from the models."""
-    folder = root / SCHEMA_DIR
-    stale = []
-    for name, text in render_schemas().items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            stale.append(f"{SCHEMA_DIR}/{name}")
-    return stale
+def stale_files(root: Path) -> list[str]:
+    """The generated files under ``root`` that are missing or differ from the models."""
+    return [name for name, text in render_files().items()
+            if not (root / name).is_file() or (root / name).read_text(encoding="utf-8") != text]
 
 
-def write_schemas(root: Path) -> list[str]:
-    """Write every stale schema file under ``root/schemas``; return the ones written."""
-    folder = root / SCHEMA_DIR
-    folder.mkdir(exist_ok=True)
-    written = []
-    for name, text in render_schemas().items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written.append(f"{SCHEMA_DIR}/{name}")
+def write_files(root: Path) -> list[str]:
+    """Write every stale generated file under ``root``; return the ones written."""
+    written = stale_files(root)
+    for name in written:
+        path = root / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(render_files()[name], encoding="utf-8")
     return written

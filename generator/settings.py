@@ -1,18 +1,26 @@
 """Settings: ``site_config.yml`` -> one frozen, validated :class:`Settings` object.
 
-The defaults below are merged with the user's file and validated once, with the same
-located errors as the briefing files; every later stage reads settings from here.
+The one settings loader: the defaults below are merged with the user's file and validated
+once, with the same located errors as the briefing files, and ``BRIEFING_BASE_URL`` (set by
+the deploy workflow) wins over the file's ``base_url``. Every later stage reads settings
+from here. :func:`find_root` finds the project from any folder inside it, as git finds
+``.git``.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
 
+from generator.errors import BriefingError, Problem, Severity
 from generator.model import OneLine, Url
+from generator.validate import read_yaml, validate
 
 CONFIG_NAME = "site_config.yml"
+BASE_URL_VARIABLE = "BRIEFING_BASE_URL"
 
 
 class Features(BaseModel):
@@ -42,11 +50,43 @@ class Settings(BaseModel):
     features: Features = Field(default_factory=Features)
 
 
-def default_settings() -> Settings:
-    """Settings with every default, for a root that has no ``site_config.yml``."""
-    return Settings()
+def load_settings(root: Path) -> Settings:
+    """Read ``site_config.yml`` (defaults where absent); raise :class:`BriefingError` if invalid."""
+    path = root / CONFIG_NAME
+    problems: list[Problem] = []
+    settings: Any = Settings()
+    if path.exists():
+        loaded = read_yaml(path, root, problems)
+        settings = validate(Settings, loaded, problems) if loaded is not None else None
+    if not isinstance(settings, Settings):
+        raise BriefingError(problems)
+    return _with_environment(settings)
+
+
+def _with_environment(settings: Settings) -> Settings:
+    """``BRIEFING_BASE_URL`` (set by the deploy workflow to the Pages address) wins over the file."""
+    base_url = os.environ.get(BASE_URL_VARIABLE, "").strip()
+    if not base_url:
+        return settings
+    try:
+        return Settings.model_validate({**settings.model_dump(), "base_url": base_url})
+    except ValidationError:
+        raise BriefingError([Problem(f"${BASE_URL_VARIABLE}", 1, 1, Severity.ERROR,
+                                     f"{base_url!r} is not an absolute http/https URL",
+                                     "set it to the address the site is published at",
+                                     kind="bad URL")]) from None
 
 
 def project_paths(root: Path, settings: Settings) -> tuple[Path, Path]:
     """The briefings and templates folders of a project, resolved against its root."""
     return (root / settings.briefings_dir).resolve(), (root / settings.templates_dir).resolve()
+
+
+def find_root(start: Path) -> Path | None:
+    """The project folder holding ``start``: the nearest folder, ``start`` or above it, that
+    has a ``site_config.yml``. None when there is none."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None

@@ -67,6 +67,9 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("cite.locator", "briefings/topics/t-one.yml", one_line=True),
     Field("cite.quote", "briefings/topics/t-one.yml", one_line=False),
     Field("cite.value", "briefings/topics/t-one.yml", one_line=True),
+    Field("cite.error", "briefings/topics/t-one.yml", one_line=False),
+    Field("fact.reconciliation", "briefings/topics/t-one.yml", one_line=False),
+    Field("correction.note", "briefings/topics/t-one.yml", one_line=False),
     Field("site.title", "site_config.yml", one_line=True),
     Field("site.description", "site_config.yml", one_line=True),
 ]}
@@ -87,6 +90,14 @@ archive_url: "https://archive.example.org/one"
 title: "Second report"
 published: "2024"
 archive_url: "https://archive.example.org/two"
+""",
+    "briefings/sources/s-ref.yml": """\
+title: "Zqreferencepageqz"
+published: "2024"
+kind: reference
+url: "https://reference.example.org/page"
+archive_url: "https://archive.example.org/ref"
+accessed: "2024-05-06"
 """,
     "briefings/entities.yml": """\
 e-one:
@@ -117,7 +128,16 @@ facts:
         quote: {cite.quote}
         value: {cite.value}
       - source: s-two
+        locator: "paragraph 2"
         value: "other"
+        error: {cite.error}
+      - source: s-ref
+        locator: "lead"
+    difference: detail
+    reconciliation: {fact.reconciliation}
+    corrections:
+      - date: "2024-05-07"
+        note: {correction.note}
   - id: f-two
     claim: "Zqsecondfactqz"
     date: "2024-04-05"
@@ -125,7 +145,9 @@ facts:
     entities: [e-two]
     cites:
       - source: s-two
+        locator: "headline"
       - source: s-one
+        locator: "headline"
 """,
     "site_config.yml": """\
 title: {site.title}

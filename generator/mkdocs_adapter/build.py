@@ -11,6 +11,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
 from generator.errors import BriefingError, Problem, Severity
 
 
@@ -18,11 +22,10 @@ class SiteBuildError(Exception):
     """MkDocs could not build the site; the message says why."""
 
 
-def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict: bool = True) -> Path:
+def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict: bool = True,
+               verbose: bool = False) -> Path:
     """Build the site of the project at ``root`` into ``out`` atomically."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    quiet_mkdocs_logging(verbose)
 
     config_path = root / config_file
     if not config_path.is_file():

@@ -2,11 +2,10 @@
 
 ``on_config`` runs the core (``generate``) and sets the site's name, description and
 navigation from ``site_config.yml``; ``on_files`` adds every generated page and asset
-with ``File.generated`` (nothing is written to ``docs/``). Reading a generated page, the
-plugin takes its front matter itself (see :func:`read_front_matter`), and once a page is
-converted it lets go of the page's Markdown, so a large briefing's build holds each page
-once (as HTML) rather than three times (bytes, Markdown, HTML), and lets go of the HTML
-once it is written. ``on_post_build`` writes the search index (``pagefind_service``): an
+with ``File.generated`` (nothing is written to ``docs/``), and the search dialog's worker.
+Once a page is converted the plugin lets go of the page's Markdown, so a large briefing's
+build holds each page once (as HTML) rather than three times (bytes, Markdown, HTML), and
+lets go of the HTML once it is written. ``on_post_build`` writes the search index (``pagefind_service``): an
 entry per topic, source and entity page and per fact. ``on_serve`` watches the
 briefing files, the templates and the settings so ``mkdocs serve`` regenerates on every
 change. A briefing with errors stops the build with every located problem, no traceback;
@@ -21,11 +20,10 @@ import gc
 import html
 import json
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, TemplateError
+from jinja2 import TemplateError
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,20 +31,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import YAML_RE
 
-from generator.check import load_settings
 from generator.errors import BriefingError
 from generator.generate import GeneratedSite, generate
+from generator.mkdocs_adapter.preview import error_site, report_problems, template_problem
 from generator.pagefind_service import SHARD_WORDS, SearchIndexError, SearchRecord, write_search_bundle
-from generator.serve import error_site, report_problems, template_problem
-from generator.settings import CONFIG_NAME, project_paths
-from generator.template_cache import use_template_cache
+from generator.settings import CONFIG_NAME, load_settings, project_paths
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 #: The search bundle's folder in the built site (read by ``assets/search-worker.js``).
 SEARCH_BUNDLE = "pagefind"
+#: The worker behind Material's search dialog (the dialog adapter), and where the site has it.
+SEARCH_WORKER_SOURCE = Path(__file__).with_name("search-worker.js")
+SEARCH_WORKER = "assets/search-worker.js"
 #: Pages from which a build hands its freed memory back before the search indexer starts
 #: (below, the build holds little, and collecting it would cost more than it frees).
 RELEASE_MEMORY_PAGES = 200
@@ -83,8 +81,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.page_urls: dict[str, str] = {}
         #: the uris of the generated pages
         self.generated: set[str] = set()
-        #: generated page uri -> its front matter, from reading the page until MkDocs takes it
-        self.page_meta: dict[str, dict[str, Any]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin across serve's rebuilds.
@@ -100,7 +96,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         base = Path(config.config_file_path or ".").parent
         self.root = (base / self.config.root).resolve() if self.config.root else base.resolve()
         try:
-            self.site = self.last_good = generate(self.root)
+            self.site = self.last_good = generate(self.root, directory_urls=config.use_directory_urls)
         except (BriefingError, TemplateError) as exc:
             if not self.serving:
                 if isinstance(exc, TemplateError):
@@ -125,16 +121,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.debug(warning.format().replace("\n", " "))
         return config
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        use_template_cache(env, self.root)  # the theme's templates, compiled once
-        return env
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         for unused in [file for file in files if file.src_uri.startswith(MATERIAL_SEARCH_ASSETS)
                        and file.src_dir != config.docs_dir]:  # the theme's, not the project's
             files.remove(unused)
-        for uri, content in self.site.files.items():
+        generated = {**self.site.files, SEARCH_WORKER: SEARCH_WORKER_SOURCE.read_bytes()}
+        for uri, content in generated.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)
@@ -145,25 +138,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             self.site.files = {}
             self.last_good = None
         return files
-
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A generated page's Markdown without its front matter, which is read here as the
-        JSON the generator wrote rather than by MkDocs' YAML parser (a topic's JSON-LD makes
-        the front matter long). Anything else, or anything unexpected: MkDocs reads it."""
-        if page.file.src_uri not in self.generated:
-            return None
-        source = page.file.content_string
-        read = read_front_matter(source)
-        if read is None:
-            return source
-        self.page_meta[page.file.src_uri], body = read
-        return body
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        meta = self.page_meta.pop(page.file.src_uri, None)
-        if meta is not None:
-            page.meta = meta
-        return markdown
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._lets_go(page):
@@ -217,37 +191,3 @@ def release_freed_memory() -> None:
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-_JSON_ENTRY = re.compile(r"(?P<indent> *)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?: (?P<value>.+))?")
-
-
-def read_front_matter(source: str) -> tuple[dict[str, Any], str] | None:
-    """(front matter, body) of a generated page, or None when it is not of the form the
-    templates write: ``key: <JSON>`` lines and one level of ``key:`` blocks of them (JSON of
-    this kind is YAML, and parses to the same values; ``tests/test_generate.py`` compares
-    the two on every page). MkDocs' YAML parser builds the same values, only far slower."""
-    match = YAML_RE.match(source)
-    if match is None:
-        return None
-    meta: dict[str, Any] = {}
-    block: dict[str, Any] | None = None
-    for line in match.group(1).splitlines():
-        entry = _JSON_ENTRY.fullmatch(line)
-        if entry is None:
-            return None
-        key, value, indent = entry["key"], entry["value"], entry["indent"]
-        if indent == "  " and block is not None and value is not None:  # a line of a block
-            target = block
-        elif not indent:
-            target, block = meta, None
-        else:
-            return None
-        if value is None:  # a block opens
-            block = meta[key] = {}
-            continue
-        try:
-            target[key] = json.loads(value)
-        except ValueError:
-            return None
-    return meta, source[match.end():].lstrip("\n")

@@ -1,0 +1,105 @@
+"""The project's git history, read with git's own plumbing commands (nothing is written).
+
+``history`` asks here for the commits on the built branch that touched the briefing, the
+files of the briefing at a revision and their bytes. A project that is not a git checkout,
+a shallow clone, or a machine without git gives ``None`` from :meth:`Repository.find`, and
+callers leave out what needs history.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class GitError(Exception):
+    """git could not answer (an unknown revision, a broken repository)."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    #: the committer date, ISO 8601 with its offset (when the commit landed on the branch)
+    date: str
+
+
+class Repository:
+    """A git work tree holding the project."""
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+
+    @classmethod
+    def find(cls, root: Path) -> Repository | None:
+        """The repository holding ``root``, or None (not a checkout, or git is missing)."""
+        if shutil.which("git") is None:
+            return None
+        try:
+            top = _run(root, "rev-parse", "--show-toplevel").strip()
+        except GitError:
+            return None
+        return cls(Path(top))
+
+    def git(self, *args: str, data: bytes | None = None) -> str:
+        return _run(self.top, *args, data=data)
+
+    def is_shallow(self) -> bool:
+        return self.git("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def resolve(self, revision: str) -> str | None:
+        """The commit a revision names, or None when it names none."""
+        try:
+            return self.git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").strip() or None
+        except GitError:
+            return None
+
+    def path_in_repo(self, path: Path) -> str:
+        """A path of the work tree as git names it (relative to the top, with ``/``)."""
+        return path.resolve().relative_to(self.top.resolve()).as_posix()
+
+    def commits(self, revision: str, folder: str) -> list[Commit]:
+        """The commits on the first-parent line of ``revision`` that touched ``folder``, oldest first."""
+        out = self.git("log", "--first-parent", "--reverse", "--format=%H %cI", revision, "--", folder)
+        return [Commit(*line.split(" ", 1)) for line in out.splitlines() if line.strip()]
+
+    def files(self, revision: str, folder: str) -> dict[str, str]:
+        """The files under ``folder`` at ``revision``: path -> blob id."""
+        out = self.git("ls-tree", "-r", "--full-tree", revision, "--", folder)
+        files = {}
+        for line in out.splitlines():
+            meta, _, path = line.partition("\t")
+            mode, kind, blob = meta.split()
+            if kind == "blob" and mode != "120000":  # symbolic links are refused, as in the checkout
+                files[path] = blob
+        return files
+
+    def blobs(self, ids: list[str]) -> dict[str, bytes]:
+        """The bytes of each blob, read in one ``git cat-file --batch``."""
+        if not ids:
+            return {}
+        result = subprocess.run(["git", "cat-file", "--batch"], cwd=self.top, capture_output=True,
+                                input="\n".join(ids).encode() + b"\n", check=False)
+        if result.returncode != 0:
+            raise GitError(result.stderr.decode(errors="replace").strip())
+        out, found, position = result.stdout, {}, 0
+        for blob in ids:
+            end = out.index(b"\n", position)
+            header = out[position:end].split()
+            if len(header) < 3:
+                raise GitError(f"git cannot read blob {blob}")
+            size = int(header[2])
+            found[blob] = out[end + 1:end + 1 + size]
+            position = end + 1 + size + 1
+        return found
+
+
+def _run(cwd: Path, *args: str, data: bytes | None = None) -> str:
+    try:
+        result = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
+    except OSError as exc:
+        raise GitError(str(exc)) from None
+    if result.returncode != 0:
+        raise GitError(result.stderr.decode(errors="replace").strip() or f"git {args[0]} failed")
+    return result.stdout.decode("utf-8", errors="replace")

@@ -1,0 +1,245 @@
+"""What a contributor reads for each validation failure: pydantic's error -> message and hint.
+
+``validate`` hands every failure of a model here. The message and hint are chosen by the
+error's *type* (pydantic's own, such as ``missing`` or ``literal_error``, and the custom
+types the validators of ``model`` raise, such as ``not_a_date``), never by the wording of
+its message. The hint says how to fix it, inferring the fix where it can (``March 2023`` ->
+``2023-03``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.load import DataPath, LoadedFile
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One pydantic failure, placed in the file: what the checks need to word it."""
+
+    model: type[BaseModel]
+    loaded: LoadedFile
+    kind: str
+    message: str
+    value: Any
+    context: dict[str, Any]
+    at: DataPath
+    """Where the failure is, as far as the file holds it."""
+    rest: tuple[Any, ...]
+    """What pydantic's location says beyond that (a missing field's name, ``[key]``)."""
+
+    @property
+    def field(self) -> str:
+        return next((str(p) for p in reversed(self.at) if isinstance(p, str)), "")
+
+    @property
+    def raw(self) -> str | None:
+        """The text as written of a plain scalar YAML read as a boolean, number or null."""
+        return self.loaded.raw_scalars.get(self.at)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A failure as the contributor reads it, and where it points."""
+
+    message: str
+    hint: str
+    at: DataPath
+    on_key: bool = False
+
+
+def closest(wrong: str, known: Iterable[str], where: str) -> str:
+    """A hint naming the known ids closest to a wrong one, or where to add it."""
+    matches = difflib.get_close_matches(wrong, list(known), n=3, cutoff=0.5)
+    if matches:
+        return "did you mean " + " or ".join(f"'{m}'" for m in matches) + "?"
+    return f"add it to {where}, or fix the id"
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    return f"{type(value).__name__} {value!r}"
+
+
+def date_hint(text: Any) -> str:
+    """How to write a date, with the fix when the text says a date another way."""
+    general = "write YYYY-MM-DD, YYYY-MM or YYYY, only as precise as known"
+    if not isinstance(text, str):
+        return general
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    months = [i for i, w in enumerate(words) if w.lower() in MONTH_NAMES or (w.lower()[:3] in
+              [m[:3] for m in MONTH_NAMES] and len(w) >= 3)]
+    years = [w for w in words if len(w) == 4 and w.isdigit()]
+    if months and len(years) == 1:
+        month_word = words[months[0]].lower()[:3]
+        month = [m[:3] for m in MONTH_NAMES].index(month_word) + 1
+        days = [w for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+        if len(days) == 1:
+            return f"write `{years[0]}-{month:02d}-{int(days[0]):02d}`"
+        return f"write `{years[0]}-{month:02d}`"
+    slashed = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
+    if slashed:
+        return f"{general} (is it {slashed[3]}-{int(slashed[2]):02d}-{int(slashed[1]):02d} or " \
+               f"{slashed[3]}-{int(slashed[1]):02d}-{int(slashed[2]):02d}?)"
+    return general
+
+
+def _extra(f: Failure) -> Wording:
+    known = fields_at(f.model, f.at[:-1])
+    close = difflib.get_close_matches(str(f.at[-1]), known, n=1, cutoff=0.5)
+    return Wording(f"unknown field '{f.at[-1]}'",
+                   (f"did you mean '{close[0]}'? " if close else "") + "known fields: " + ", ".join(known),
+                   f.at, on_key=True)
+
+
+def _missing(f: Failure) -> Wording:
+    name = f.rest[0] if f.rest else f.field
+    return Wording(f"missing required field '{name}'", f"add `{name}:` here", f.at)
+
+
+def _not_text(f: Failure) -> Wording:
+    if f.raw is not None:
+        what = {bool: "a boolean", int: "a number", float: "a number", type(None): "empty (null)"}.get(
+            type(f.value), "not text")
+        hint = f"put it in quotes: '{f.raw}'" if f.raw else "write a value, or remove the field"
+        return Wording(f"expected text, but YAML reads {f.raw!r} as {what}", hint, f.at)
+    return Wording(f"expected text, got {describe(f.value)}", "write the value as quoted text", f.at)
+
+
+def _pattern(f: Failure) -> Wording:
+    if f.field == "tags":
+        return Wording(f"{f.value!r} is not a valid tag",
+                       "tags are lowercase words or hyphenated phrases, e.g. `food-aid`", f.at)
+    if f.field == "language":
+        return Wording(f"{f.value!r} is not a BCP 47 language tag", "e.g. `en`, `ko`, `ru`, `en-GB`", f.at)
+    return Wording(f"{f.value!r} is not a valid id",
+                   "ids use lowercase letters, digits and hyphens, start with a letter or digit, at most 80",
+                   f.at)
+
+
+def _literal(f: Failure) -> Wording:
+    expected = str(f.context.get("expected", ""))
+    close = difflib.get_close_matches(str(f.value), re.findall(r"'([^']+)'", expected), n=1)
+    return Wording(f"{f.value!r} is not allowed here; expected {expected}",
+                   f"did you mean '{close[0]}'?" if close else f"use one of {expected}", f.at)
+
+
+def _alleged(f: Failure) -> Wording:
+    at = (*f.at, "status") if isinstance(f.loaded.data, dict) or f.at else f.at
+    return Wording(f.message, "add `attributed_to: [entity-id]`, or choose another status", at)
+
+
+def _fixed(hint: str) -> Callable[[Failure], Wording]:
+    return lambda f: Wording(f.message, hint, f.at)
+
+
+def _too_short(f: Failure) -> Wording:
+    example = {"cites": "a citation with `source:`", "supports": "a fact id", "facts": "a fact"}.get(
+        f.field, "an item")
+    return Wording(f"'{f.field}' needs at least one item", f"add {example}", f.at)
+
+
+#: error type -> how it is worded
+WORDINGS: dict[str, Callable[[Failure], Wording]] = {
+    "extra_forbidden": _extra,
+    "missing": _missing,
+    "string_type": _not_text,
+    "int_type": _not_text,
+    "float_type": _not_text,
+    "string_pattern_mismatch": _pattern,
+    "literal_error": _literal,
+    "dict_type": lambda f: Wording(f"expected a mapping of fields, got {describe(f.value)}",
+                                   "write `field: value` lines, indented under their parent", f.at),
+    "model_type": lambda f: WORDINGS["dict_type"](f),
+    "model_attributes_type": lambda f: WORDINGS["dict_type"](f),
+    "list_type": lambda f: Wording(f"expected a list, got {describe(f.value)}",
+                                   "write one `- item` per line, or `[a, b]`", f.at),
+    "too_short": _too_short,
+    "alleged_without_attribution": _alleged,
+    "not_a_date": lambda f: Wording(f.message, date_hint(f.value), f.at),
+    "not_a_real_date": lambda f: Wording(f.message, "check the month and the day", f.at),
+    "not_a_full_date": lambda f: Wording(f.message, "write the day too: YYYY-MM-DD", f.at),
+    "not_http_url": _fixed("only absolute http:// or https:// links are allowed"),
+    "unsafe_link": _fixed("only absolute http:// or https:// links are allowed"),
+    "newline": _fixed("keep this field on one line"),
+    "control_characters": _fixed("remove the invisible characters"),
+    "empty_text": _fixed("write the text, or remove the field"),
+}
+
+
+#: error type -> the short name of its kind, for the check's summary
+KINDS: dict[str, str] = {
+    "extra_forbidden": "unknown field", "missing": "missing field", "string_type": "not text",
+    "int_type": "not a number", "float_type": "not a number", "string_pattern_mismatch": "bad id or tag",
+    "literal_error": "value not allowed", "dict_type": "not a mapping", "model_type": "not a mapping",
+    "model_attributes_type": "not a mapping", "list_type": "not a list", "too_short": "empty list",
+    "alleged_without_attribution": "alleged without attribution", "not_a_date": "bad date",
+    "not_a_real_date": "bad date", "not_a_full_date": "bad date", "not_http_url": "bad URL",
+    "unsafe_link": "bad link", "newline": "newline in a one-line field",
+    "control_characters": "control characters", "empty_text": "empty text",
+}
+
+
+def word(failure: Failure) -> Wording:
+    """The message and hint for one failure (by its type; pydantic's own words otherwise)."""
+    wording = WORDINGS.get(failure.kind)
+    if wording is None:
+        return Wording(failure.message, "see docs/format.md for what this field holds", failure.at)
+    return wording(failure)
+
+
+def union_rank(kind: str) -> int:
+    """Of a union's failures at one place, the one that says what is wrong beats "not text",
+    which beats "not a number"."""
+    return 2 if kind.endswith("_type") and kind != "string_type" else 1 if kind == "string_type" else 0
+
+
+def fields_at(model: type[BaseModel], at: DataPath) -> list[str]:
+    """The field names the model allows at a path of the data (for 'did you mean')."""
+    current: Any = model
+    for part in at:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if "root" in current.model_fields:  # a mapping of ids or a list: the item's model
+                args = typing.get_args(_unwrap(current.model_fields["root"].annotation))
+                current = args[-1] if args else None
+                continue
+            info = current.model_fields.get(str(part))
+            current = info.annotation if info else None
+        elif isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel) and "root" not in current.model_fields:
+        return sorted(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional/Annotated wrappers down to a model class or a list type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation

@@ -1,0 +1,330 @@
+"""The rules that look across records: every validated record of a briefing -> located problems.
+
+``check`` gives each record that validated, with the file and data path it stands at
+(:class:`Located`); the rules here check what no single file can: ids unique, every
+reference resolves, how cited values relate and what a status then means, sources' errors
+set against a reference, judgments resting on facts that exist. Each problem points at the
+key or value to change and says how. A warning is only ever something a contributor can
+change; what no edit can change (a fact only one article reports) is shown to readers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from generator.briefing import Briefing
+from generator.errors import Problem, Severity
+from generator.judgment_rules import judgment_problems
+from generator.load import DataPath, LoadedFile
+from generator.messages import closest
+from generator.model import Entity, Fact, Judgment, Source, Topic
+
+QUOTE_WORD_LIMIT = 40
+#: Words that tell a quote reports a denial ("denied", "rejects", "dismissed as false").
+DENIAL_WORDS = re.compile(r"\b(den(y|ies|ied|ying|ial|ials)|reject\w*|refut\w*|dismiss\w*|rebuff\w*|"
+                          r"false|baseless|groundless|unfounded|fabricat\w*|not true|no such)\b", re.I)
+
+T = TypeVar("T")
+
+#: Every kind of problem a check reports: severity and the rule, for ``FORMAT.md``.
+RULES: dict[str, tuple[str, str]] = {
+    "unreadable YAML": ("error", "Each file is UTF-8 YAML, one document, at most 1 MiB, indented with spaces; "
+                                 "anchors, aliases, tags and merge keys are refused, so are duplicate keys."),
+    "number rewritten by YAML": ("error", "A plain number YAML would read as something else than its text "
+                                          "(`010`, `12:30`, `1_000`, `10.70`) is refused: quote it."),
+    "unknown field": ("error", "Every field is one the format defines (a typo names the nearest)."),
+    "missing field": ("error", "Required fields are present."),
+    "not text": ("error", "Text fields hold text: `NO`, `yes`, `010` or `~` where text is expected are refused."),
+    "bad date": ("error", "Dates are real dates written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, only as precise "
+                          "as known (corrections, history and `reviewed`: `YYYY-MM-DD`)."),
+    "bad URL": ("error", "Addresses are absolute `http`/`https` URLs."),
+    "bad link": ("error", "Links in a claim, summary or judgment go to absolute `http`/`https` URLs."),
+    "bad id or tag": ("error", "Ids match `^[a-z0-9][a-z0-9-]{0,79}$`; tags are lowercase words or "
+                               "hyphenated phrases."),
+    "value not allowed": ("error", "Fields with a fixed set of values take one of them."),
+    "newline in a one-line field": ("error", "One-line fields (titles, names, locators) hold no newline."),
+    "control characters": ("error", "No text holds control characters."),
+    "empty text": ("error", "No text field is empty."),
+    "empty list": ("error", "A topic has facts, a fact has citations, a judgment rests on facts."),
+    "alleged without attribution": ("error", "An `alleged` fact names who asserts it (`attributed_to`)."),
+    "bad file name": ("error", "Briefing files end in `.yml` and are named by a valid id, unique without "
+                               "regard to case."),
+    "stray file": ("error", "Only `sources/`, `topics/`, `entities.yml` and `judgments.yml` are in "
+                            "`briefings/`."),
+    "duplicate id": ("error", "Fact ids are unique across topics, judgment ids among judgments; the new one "
+                              "is reported (a published id never changes)."),
+    "unknown source": ("error", "Every cited source exists."),
+    "unknown entity": ("error", "Every entity a fact names exists."),
+    "unknown fact": ("error", "Every fact a judgment names exists."),
+    "unknown topic": ("error", "Every topic a judgment names exists."),
+    "values unrelated": ("error", "When citations of one fact give different values, the fact says how they "
+                                  "relate: `difference: contradiction` or `difference: detail`."),
+    "difference without values": ("error", "`difference` is only set where the cited values differ."),
+    "detail without reconciliation": ("error", "A difference in detail has a `reconciliation` saying how "
+                                               "the values fit together."),
+    "reconciliation without detail": ("error", "Only a difference in detail is reconciled."),
+    "disputed without dispute": ("error", "A `disputed` fact has contradicting values or a `denied_by`."),
+    "contradiction not disputed": ("error", "A fact whose sources contradict each other is `disputed`."),
+    "error without reference": ("error", "A citation marked with `error` has a `reference` source cited "
+                                         "beside it in the same fact."),
+    "error on a reference": ("error", "A reference is what errors are checked against: it carries no `error`."),
+    "reference without url or accessed": ("error", "A `reference` source has its `url` and the date it was "
+                                                   "read (`accessed`)."),
+    "retired fact": ("error", "A judgment rests only on facts that are not retired."),
+    "mixed likelihood": ("error", "A judgment's text uses no likelihood term of the scale but its own."),
+    "confidence in the judgment": ("error", "A judgment's text leaves confidence to its own sentence."),
+    "unsupported confidence": ("error", "A `high` confidence judgment rests on at least one fact that is "
+                                        "`confirmed` or cited from two or more sources."),
+    "history out of order": ("error", "A judgment's history is oldest first."),
+    "change without correction": ("error", "With `--base`: a published fact whose claim, status, date or "
+                                           "values changed has a new `corrections` entry."),
+    "revision without history": ("error", "With `--base`: a judgment whose likelihood or confidence changed "
+                                          "has a new `history` entry."),
+    "published id removed": ("error", "With `--base`: a published fact or judgment is never deleted (a fact "
+                                      "is retired instead)."),
+    "long quote": ("warning", "A quote is at most about 40 words."),
+    "unplaced citation": ("warning", "A citation has a `locator` or a `quote`, so a reader can find the "
+                                     "passage."),
+    "denial not quoted": ("warning", "A fact with `denied_by` cites the passage that reports the denial."),
+    "no archive_url": ("warning", "A source with a `url` has an `archive_url` (an archived copy)."),
+    "duplicate source": ("warning", "Two source files with the same URL, or the same title and date, are "
+                                    "one source."),
+    "unused source": ("warning", "Every source is cited by a fact."),
+    "unused entity": ("warning", "Every entity is named by a fact."),
+    "review due": ("warning", "A judgment is reviewed no earlier than the newest dated fact it rests on."),
+    "quote not found": ("error", "With `--archive`: every quote occurs in its source's archived text (only "
+                                 "whitespace, curly quotes and dashes may differ)."),
+    "not in own words": ("warning", "With `--archive`: a claim or summary shares no run of 12 words with its "
+                                    "sources."),
+    "archive matches nothing": ("error", "With `--archive`: the folder holds a text for at least one source."),
+    "no archived text": ("warning", "With `--archive`: every source quoted has its archived text in the folder."),
+}
+
+
+@dataclass(frozen=True)
+class Located(Generic[T]):
+    """A record that validated, with the file and the data path it stands at."""
+
+    loaded: LoadedFile
+    at: DataPath
+    record: T
+
+    def problem(self, where: DataPath, message: str, hint: str, kind: str, *, key: bool = False,
+                severity: Severity = Severity.ERROR) -> Problem:
+        at = (*self.at, *where)
+        line, column = self.loaded.position(at, key=key)
+        return Problem(self.loaded.display, line, column, severity, message, hint, field=at, kind=kind)
+
+
+@dataclass
+class Checked:
+    """Every record that validated, by kind, and the ids of files that did not."""
+
+    sources: dict[str, Located[Source]] = field(default_factory=dict)
+    topics: dict[str, Located[Topic]] = field(default_factory=dict)
+    entities: dict[str, Located[Entity]] = field(default_factory=dict)
+    judgments: list[Located[Judgment]] = field(default_factory=list)
+    judgments_file: LoadedFile | None = None
+    #: ``sources:<id>``, ``topics:<id>``, ``entity:<id>`` (``entity:*``: unreadable) of what
+    #: exists but did not validate: its problems are reported, so references to it are not
+    invalid_ids: set[str] = field(default_factory=set)
+
+    def facts(self) -> Iterator[Located[Fact]]:
+        """Every fact that validated, in file order, located in its topic file."""
+        for located in self.topics.values():
+            for index, fact in enumerate(located.record.facts):
+                if fact is not None:  # a fact of a partly valid topic that did not validate
+                    yield Located(located.loaded, ("facts", index), fact)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every topic validated (otherwise "nothing cites it" cannot be known)."""
+        return not any(i.startswith("topics:") for i in self.invalid_ids)
+
+    def briefing(self) -> Briefing:
+        return Briefing(sources={sid: s.record for sid, s in self.sources.items()},
+                        entities={eid: e.record for eid, e in self.entities.items()},
+                        topics={tid: t.record for tid, t in self.topics.items()},
+                        judgments=[j.record for j in self.judgments])
+
+
+#: Asked only when two facts share an id: the ids already published (from git), or None.
+PublishedIds = Callable[[], "set[str] | None"]
+
+
+def apply_rules(checked: Checked, published: PublishedIds | None = None) -> list[Problem]:
+    """Every cross-record problem of a briefing."""
+    facts = list(checked.facts())
+    problems = list(_duplicate_fact_ids(facts, published))
+    for fact in facts:
+        problems.extend(_references(checked, fact))
+        problems.extend(_values(fact))
+        problems.extend(_status(fact))
+        problems.extend(_source_errors(checked, fact))
+    problems.extend(_sources(checked, facts))
+    problems.extend(_unused_entities(checked, facts))
+    problems.extend(judgment_problems(checked, facts))
+    return problems
+
+
+def _duplicate_fact_ids(facts: list[Located[Fact]], published: PublishedIds | None) -> Iterator[Problem]:
+    """Of two facts with one id, the new one is reported: the one not yet published (when git
+    says), else the one in the file edited last (or the later one in a file). A published id
+    is a link readers keep: it never changes."""
+    by_id: dict[str, list[Located[Fact]]] = {}
+    for fact in facts:
+        by_id.setdefault(fact.record.id.lower(), []).append(fact)
+    clashes = [same for same in by_id.values() if len(same) > 1]
+    known = published() if clashes and published else None
+    for same in clashes:
+        old = next((f for f in same if known and f.record.id in known), None) or min(
+            same, key=lambda f: _modified(f.loaded))
+        line, _ = old.loaded.position((*old.at, "id"))
+        for new in (f for f in same if f is not old):
+            yield new.problem(("id",), f"fact id '{new.record.id}' is already used "
+                              f"(at {old.loaded.display}:{line})",
+                              "give this new fact another id; a published id never changes, "
+                              "since readers' links point at it", "duplicate id")
+
+
+def _modified(loaded: LoadedFile) -> int:
+    try:
+        return loaded.path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _references(checked: Checked, fact: Located[Fact]) -> Iterator[Problem]:
+    for index, cite in enumerate(fact.record.cites):
+        if cite.source not in checked.sources and f"sources:{cite.source}" not in checked.invalid_ids:
+            yield fact.problem(("cites", index, "source"), f"unknown source '{cite.source}'",
+                               closest(cite.source, checked.sources, "briefings/sources/"), "unknown source")
+        if cite.quote and len(cite.quote.split()) > QUOTE_WORD_LIMIT:
+            yield fact.problem(("cites", index, "quote"), f"quote is {len(cite.quote.split())} words long",
+                               f"keep quotes to about {QUOTE_WORD_LIMIT} words", "long quote",
+                               severity=Severity.WARNING)
+        if not cite.locator and not cite.quote:
+            yield fact.problem(("cites", index), f"the citation of '{cite.source}' has neither a locator "
+                               "nor a quote", "add `locator:` (where in the source) or `quote:` "
+                               "(its exact words), so a reader can find the passage", "unplaced citation",
+                               severity=Severity.WARNING)
+    for role in ("attributed_to", "denied_by", "entities"):
+        for index, entity_id in enumerate(getattr(fact.record, role)):
+            known = entity_id in checked.entities
+            reported = {f"entity:{entity_id}", "entity:*"} & checked.invalid_ids
+            if not known and not reported:
+                yield fact.problem((role, index), f"unknown entity '{entity_id}'",
+                                   closest(entity_id, checked.entities, "briefings/entities.yml"),
+                                   "unknown entity")
+
+
+def _values(fact: Located[Fact]) -> Iterator[Problem]:
+    """Different values say how they relate; a difference in detail says how they fit."""
+    record = fact.record
+    if record.values_differ and record.difference is None:
+        shown = ", ".join(f"'{v}'" for v in record.values)
+        second = next(i for i, c in enumerate(record.cites) if c.shown_value == record.values[1])
+        yield fact.problem(("cites", second, "value"), f"the citations give different values ({shown}) "
+                           "but the fact does not say how they relate",
+                           "add `difference: contradiction` (they cannot all be true) or `difference: "
+                           "detail` with a `reconciliation` (rounding, precision, wording)",
+                           "values unrelated")
+    if record.difference is not None and not record.values_differ:
+        yield fact.problem(("difference",), "`difference` is set, but the citations do not give "
+                           "different values", "remove `difference`, or give each citation its `value`",
+                           "difference without values", key=True)
+    if record.difference == "detail" and not record.reconciliation:
+        yield fact.problem(("difference",), "a difference in detail needs a `reconciliation`",
+                           "add `reconciliation:` with one sentence saying how the values fit together, "
+                           "e.g. \"447 is the count; the other figures round it\"",
+                           "detail without reconciliation")
+    if record.reconciliation and record.difference != "detail":
+        yield fact.problem(("reconciliation",), "only a difference in detail is reconciled",
+                           "remove `reconciliation`, or set `difference: detail` if the values are "
+                           "compatible", "reconciliation without detail", key=True)
+
+
+def _status(fact: Located[Fact]) -> Iterator[Problem]:
+    """``disputed`` means contradicting sources or a named denial, and a contradiction is a dispute."""
+    record = fact.record
+    if record.status == "disputed" and not record.contradicted and not record.denied_by:
+        yield fact.problem(("status",), "a disputed fact needs sources that contradict each other or a "
+                           "party that denies it", "add `difference: contradiction` where the cited values "
+                           "cannot all be true, or `denied_by` where a source reports a denial; otherwise "
+                           "choose `reported`, `alleged` or `confirmed`", "disputed without dispute")
+    if record.contradicted and record.status != "disputed":
+        yield fact.problem(("status",), f"the sources contradict each other, but the status is "
+                           f"'{record.status}'", "write `status: disputed`, or `difference: detail` if the "
+                           "values are compatible", "contradiction not disputed")
+    if record.denied_by and not any(c.quote and DENIAL_WORDS.search(c.quote) for c in record.cites):
+        yield fact.problem(("denied_by",), f"fact '{record.id}' names who denied it, but no citation "
+                           "quotes the denial", "cite the passage that reports the denial with its "
+                           "`quote`, or remove `denied_by`", "denial not quoted", key=True,
+                           severity=Severity.WARNING)
+
+
+def _source_errors(checked: Checked, fact: Located[Fact]) -> Iterator[Problem]:
+    """A source's own error is set against a reference cited in the same fact."""
+    record = fact.record
+
+    def is_reference(source_id: str) -> bool:
+        source = checked.sources.get(source_id)
+        return source is not None and source.record.kind == "reference"
+
+    has_reference = any(is_reference(c.source) for c in record.cites)
+    for index, cite in enumerate(record.cites):
+        if cite.error and not has_reference:
+            yield fact.problem(("cites", index, "error"), "a citation marked with `error` needs a "
+                               "`reference` source cited beside it", "cite, in this fact, the reference "
+                               "(`kind: reference`) that shows the record", "error without reference",
+                               key=True)
+        if cite.error and is_reference(cite.source):
+            yield fact.problem(("cites", index, "error"), "a reference is what errors are checked against",
+                               "move the `error` note to the citation of the source that is wrong",
+                               "error on a reference", key=True)
+
+
+def _sources(checked: Checked, facts: list[Located[Fact]]) -> Iterator[Problem]:
+    used = {c.source for fact in facts for c in fact.record.cites}
+    seen: dict[tuple[str, str], str] = {}
+    for source_id, located in sorted(checked.sources.items()):
+        source = located.record
+        if checked.complete and source_id not in used:
+            yield located.problem((), f"source '{source_id}' is not cited by any fact",
+                                  "cite it from a fact, or remove the file", "unused source",
+                                  severity=Severity.WARNING)
+        if source.kind == "reference":
+            for name in ("url", "accessed"):
+                if getattr(source, name) is None:
+                    yield located.problem(("kind",), f"a reference source needs `{name}`",
+                                          "add `url:` (the page read) and `accessed:` (the date read it)",
+                                          "reference without url or accessed")
+        if source.url and not source.archive_url:
+            yield located.problem(("url",), f"source '{source_id}' has a url but no archive_url",
+                                  "add an archived copy's address (e.g. from web.archive.org) so readers can "
+                                  "still check it if the page changes", "no archive_url", key=True,
+                                  severity=Severity.WARNING)
+        keys = [("URL", source.url)] if source.url else []
+        keys.append(("title and date", f"{source.title}|{source.published}"))
+        for what, value in keys:
+            other = seen.setdefault((what, value), source_id)
+            if other != source_id:
+                yield located.problem((), f"source '{source_id}' has the same {what} as source '{other}'",
+                                      f"keep one file per source: cite '{other}' and remove this one, or "
+                                      "correct the field", "duplicate source", severity=Severity.WARNING)
+                break
+
+
+def _unused_entities(checked: Checked, facts: list[Located[Fact]]) -> Iterator[Problem]:
+    if not checked.complete:
+        return
+    used = {eid for fact in facts for role in (fact.record.attributed_to, fact.record.denied_by,
+                                                fact.record.entities) for eid in role}
+    for entity_id, located in checked.entities.items():
+        if entity_id not in used:
+            yield located.problem((), f"entity '{entity_id}' is not named by any fact",
+                                  "name it in a fact's entities, or remove it", "unused entity", key=True,
+                                  severity=Severity.WARNING)
