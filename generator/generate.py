@@ -23,6 +23,7 @@ from generator.inline import clear_caches
 from generator.pages import PageSpec, plan_nav, plan_pages
 from generator.render import Md, make_environment, render_page
 from generator.settings import Settings, load_settings, project_paths
+from generator.urls import Urls
 
 ASSETS_DIR = "assets"
 
@@ -74,10 +75,11 @@ def _generate(root: Path, settings: Settings, directory_urls: bool) -> Generated
     env = make_environment(templates_dir)
     env.globals.update(site_title=settings.title, config_description=settings.description)
     site = GeneratedSite(settings=settings, warnings=problems)
+    urls = Urls(settings.base_url, directory_urls)
     for spec in plan_pages(briefing, settings):
-        context = {**spec.context, **_built_parts(briefing, settings, spec)}
+        context = {**spec.context, **_built_parts(briefing, settings, urls, spec)}
         site.files[spec.uri] = render_page(env, spec.template, context).encode("utf-8")
-    site.files.update(export_files(briefing, settings))
+    site.files.update(export_files(briefing, settings, urls))
     site.search = search_entries(briefing)
     assets = templates_dir / ASSETS_DIR
     if assets.is_dir():
@@ -89,13 +91,13 @@ def _generate(root: Path, settings: Settings, directory_urls: bool) -> Generated
     return site
 
 
-def _built_parts(briefing: Briefing, settings: Settings, spec: PageSpec) -> dict[str, Any]:
+def _built_parts(briefing: Briefing, settings: Settings, urls: Urls, spec: PageSpec) -> dict[str, Any]:
     """What a page shows beyond its plan: a topic page's JSON-LD (for its front matter, which
     the theme writes into the HTML head) and the timeline's chart (when the timeline is one
     page: the chart links each mark to the fact below it, and a briefing whose timeline is
     split by month has too many facts for a chart of marks to be read)."""
     if spec.template == "topic.md.j2":
-        return {"jsonld": Md(jsonld_script(topic_jsonld(briefing, settings, spec.context["topic_id"])))}
+        return {"jsonld": Md(jsonld_script(topic_jsonld(briefing, settings, urls, spec.context["topic_id"])))}
     if spec.template == "timeline.md.j2":
         return {"chart": Md("" if spec.context.get("split") else timeline_svg(briefing))}
     return {}

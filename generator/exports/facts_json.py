@@ -1,0 +1,85 @@
+"""``facts.json``: every fact with its citations, stable ids and permalinks, for reusers.
+
+The contract is ``schemas/facts.schema.json`` (hand-written; its version changes when a
+field changes meaning). Links come from :class:`~generator.urls.Urls`, so they follow
+MkDocs' ``use_directory_urls`` and are absolute when ``base_url`` is set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import __version__
+from generator.briefing import Briefing, PlacedFact
+from generator.inline import plain_text
+from generator.model import Entity, Source
+from generator.settings import Settings
+from generator.urls import Urls, entity_uri, source_uri, topic_uri
+from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS, date_label, date_precision
+
+FACTS_JSON = "facts.json"
+FACTS_SCHEMA_VERSION = 1
+
+
+def facts_document(briefing: Briefing, settings: Settings, urls: Urls) -> dict[str, Any]:
+    """Everything ``facts.json`` holds: the facts, and the sources and entities they name."""
+    return {
+        "format": "briefing-facts",
+        "version": FACTS_SCHEMA_VERSION,
+        "generator": f"briefing-generator {__version__}",
+        "title": settings.title,
+        "description": settings.description,
+        "base_url": settings.base_url,
+        "statuses": {status: {"label": STATUS_LABELS[status], "meaning": STATUS_MEANINGS[status]}
+                     for status in STATUS_LABELS},
+        # An iterator: json_lines encodes each record as it is made.
+        "facts": (fact_record(briefing, urls, placed) for placed in briefing.facts.values()),
+        "sources": {sid: source_record(urls, sid, briefing.sources[sid]) for sid in sorted(briefing.sources)},
+        "entities": {eid: entity_record(settings, urls, eid, briefing.entities[eid])
+                     for eid in sorted(briefing.entities)},
+    }
+
+
+def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact) -> dict[str, Any]:
+    """One fact as ``facts.json`` holds it."""
+    fact = placed.fact
+    topic = briefing.topics[placed.topic_id]
+    return {
+        "id": fact.id,
+        "url": urls.page(topic_uri(placed.topic_id), fact.id),
+        "topic": {"id": placed.topic_id, "title": topic.title, "url": urls.page(topic_uri(placed.topic_id))},
+        "claim": fact.claim,
+        "claim_text": plain_text(fact.claim),
+        "date": fact.date,
+        "date_precision": date_precision(fact.date),
+        "date_label": date_label(fact.date) or None,
+        "date_note": fact.date_note,
+        "status": fact.status,
+        "shown_status": fact.shown_status,
+        "sources_disagree": fact.contradicted,
+        "single_source": fact.single_source,
+        "values": [{"value": value, "sources": fact.sources_giving(value)} for value in fact.values],
+        "attributed_to": list(fact.attributed_to),
+        "denied_by": list(fact.denied_by),
+        "entities": list(fact.entities),
+        "tags": list(fact.tags),
+        "citations": [{"source": c.source, "locator": c.locator, "quote": c.quote, "value": c.value}
+                      for c in fact.cites],
+    }
+
+
+def source_record(urls: Urls, source_id: str, source: Source) -> dict[str, Any]:
+    return {
+        "id": source_id, "title": source.title, "outlet": source.outlet, "author": source.author,
+        "published": source.published, "published_note": source.published_note,
+        "url": source.url, "archive_url": source.archive_url, "language": source.language,
+        "page": urls.page(source_uri(source_id)),
+    }
+
+
+def entity_record(settings: Settings, urls: Urls, entity_id: str, entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity_id, "name": entity.name, "kind": entity.kind, "description": entity.description,
+        "aliases": list(entity.aliases),
+        "page": urls.page(entity_uri(entity_id)) if settings.features.entities else None,
+    }

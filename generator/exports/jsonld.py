@@ -1,0 +1,99 @@
+"""schema.org JSON-LD for each topic page: the page, a ``Claim`` per fact, and a
+``ClaimReview`` where a named party asserts the claim and the project rates it.
+
+``generate`` writes it into the topic page's body as a ``<script type="application/ld+json">``
+block (:func:`jsonld_script`); search engines read JSON-LD anywhere in a page. Links are
+absolute with ``base_url`` and relative to the page otherwise (JSON-LD resolves them
+against the page it is in).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from generator.briefing import Briefing
+from generator.inline import plain_text
+from generator.model import Source
+from generator.settings import Settings
+from generator.urls import HOME, Urls, entity_uri, topic_uri
+from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS
+
+SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "country": "Country",
+                "place": "Place", "agreement": "Thing", "event": "Event"}
+_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: str) -> dict[str, Any]:
+    """The JSON-LD of one topic page."""
+    topic = briefing.topics[topic_id]
+    here = topic_uri(topic_id)
+    page = urls.link_from(here, here)
+    site = urls.link_from(HOME, here)
+    graph: list[dict[str, Any]] = []
+    for fact in topic.facts:
+        url = urls.link_from(here, here, fact.id)
+        text = plain_text(fact.claim)
+        claim: dict[str, Any] = {
+            "@type": "Claim", "@id": f"{url}-claim", "url": url, "text": text,
+            "appearance": [_appearance(briefing.sources[sid]) for sid in fact.sources],
+        }
+        if fact.date:
+            claim["dateCreated"] = fact.date
+        if fact.attributed_to:
+            claim["author"] = [_entity_node(briefing, settings, urls, eid, here) for eid in fact.attributed_to]
+        if fact.entities:
+            claim["about"] = [_entity_node(briefing, settings, urls, eid, here) for eid in fact.entities]
+        if fact.tags:
+            claim["keywords"] = ", ".join(fact.tags)
+        graph.append(claim)
+        if fact.attributed_to:
+            status = fact.shown_status
+            graph.append({
+                "@type": "ClaimReview", "@id": f"{url}-review", "url": url,
+                "claimReviewed": text,
+                "itemReviewed": {"@id": claim["@id"]},
+                "author": {"@type": "Organization", "name": settings.title, "url": site},
+                "reviewRating": {"@type": "Rating", "alternateName": STATUS_LABELS[status],
+                                 "ratingExplanation": STATUS_MEANINGS[status]},
+            })
+    graph.insert(0, {
+        "@type": "WebPage", "@id": page, "url": page, "name": topic.title,
+        "description": plain_text(topic.summary),
+        "isPartOf": {"@type": "WebSite", "name": settings.title, "url": site},
+        "hasPart": [{"@id": node["@id"]} for node in graph if node["@type"] == "Claim"],
+    })
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def _entity_node(briefing: Briefing, settings: Settings, urls: Urls, entity_id: str, here: str) -> dict[str, Any]:
+    entity = briefing.entities[entity_id]
+    node: dict[str, Any] = {"@type": SCHEMA_TYPES[entity.kind], "name": entity.name}
+    if settings.features.entities:
+        node["url"] = urls.link_from(entity_uri(entity_id), here)
+    if entity.description:
+        node["description"] = entity.description
+    return node
+
+
+def _appearance(source: Source) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "NewsArticle" if source.outlet else "CreativeWork",
+                            "headline": source.title, "datePublished": source.published}
+    if source.url:
+        node["url"] = source.url
+    if source.outlet:
+        node["publisher"] = {"@type": "Organization", "name": source.outlet}
+    if source.author:
+        node["author"] = {"@type": "Person", "name": source.author}
+    return node
+
+
+def jsonld_script(data: Any) -> str:
+    """JSON-LD as a raw HTML block for a page's Markdown: ``<script type="application/ld+json">``
+    with ``<``, ``>`` and ``&`` written as JSON escapes, so no text from the briefing can end
+    the element or be read as markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return f'<script type="application/ld+json">{text}</script>'
