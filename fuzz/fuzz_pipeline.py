@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import json
 import shutil
 import sys
 import tempfile
@@ -108,18 +109,31 @@ def _yaml_quote(text: str) -> str:
 
 
 class _Markup(HTMLParser):
-    """Collects what no page may hold: scripts, event handlers, and ``markdown`` attributes
-    (left behind when Python-Markdown failed to parse one of the template's blocks)."""
+    """Collects what no page may hold: scripts (but the one JSON-LD block a topic page has, which
+    must hold JSON), event handlers, and ``markdown`` attributes (left behind when
+    Python-Markdown failed to parse one of the template's blocks)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.bad: list[str] = []
+        self.jsonld: list[str] = []
+        self.in_jsonld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = [name for name, _ in attrs]
-        if tag in ("script", "img", "iframe", "object", "embed") or "markdown" in names or any(
+        if tag == "script" and attrs == [("type", "application/ld+json")] and not self.jsonld:
+            self.in_jsonld = True
+            self.jsonld.append("")
+        elif tag in ("script", "img", "iframe", "object", "embed") or "markdown" in names or any(
                 name.startswith("on") for name in names):
             self.bad.append(self.get_starttag_text() or tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.in_jsonld:
+            self.jsonld[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_jsonld = False
 
 
 def _check_html(html: str, uri: str) -> None:
@@ -127,6 +141,8 @@ def _check_html(html: str, uri: str) -> None:
     markup.feed(html)
     markup.close()
     assert not markup.bad, f"{uri}: markup the templates did not write: {markup.bad}"
+    for block in markup.jsonld:
+        assert isinstance(json.loads(block), dict), f"{uri}: the JSON-LD block is not a JSON object"
 
 
 def run(data: bytes) -> None:

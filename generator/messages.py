@@ -153,7 +153,7 @@ def _fixed(hint: str) -> Callable[[Failure], Wording]:
 def _too_short(f: Failure) -> Wording:
     example = {"cites": "a citation with `source:`", "supports": "a fact id", "facts": "a fact"}.get(
         f.field, "an item")
-    return Wording(f"'{f.field}' needs at least one item", f"add {example}", f.at)
+    return Wording(f"'{f.field}' needs at least one item", f"add an item, e.g. {example}", f.at)
 
 
 #: error type -> how it is worded
@@ -174,7 +174,7 @@ WORDINGS: dict[str, Callable[[Failure], Wording]] = {
     "too_short": _too_short,
     "alleged_without_attribution": _alleged,
     "not_a_date": lambda f: Wording(f.message, date_hint(f.value), f.at),
-    "not_a_real_date": lambda f: Wording(f.message, "check the month and the day", f.at),
+    "not_a_real_date": lambda f: Wording(f.message, date_hint(f.value), f.at),
     "not_a_full_date": lambda f: Wording(f.message, "write the day too: YYYY-MM-DD", f.at),
     "not_http_url": _fixed("only absolute http:// or https:// links are allowed"),
     "unsafe_link": _fixed("only absolute http:// or https:// links are allowed"),

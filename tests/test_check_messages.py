@@ -1,6 +1,7 @@
 """`briefing check` as a contributor meets it: one broken input per rule of the format, each
-reported at its exact file, line and column with a hint saying how to fix it; exit codes for
-errors, warnings and --strict; GitHub workflow annotations under GitHub Actions."""
+reported at its exact file, line and column with a hint saying how to fix it; errors first, then
+warnings, then a summary by kind; exit codes for errors, warnings and --strict; --errors-only;
+the project found from a subfolder; GitHub workflow annotations under GitHub Actions."""
 
 from __future__ import annotations
 
@@ -20,8 +21,23 @@ FACT = """  - id: extra-fact
     status: reported
     cites:
       - source: alpha-report
+        locator: "headline"
       - source: beta-report
+        locator: "paragraph 3"
 """
+VALUES = """  - id: extra-fact
+    claim: "Beta received goats."
+    status: reported
+    cites:
+      - source: alpha-report
+        locator: "headline"
+        value: "447"
+      - source: beta-report
+        locator: "paragraph 3"
+        value: "450"
+"""
+REFERENCE = ('title: "Goat register"\npublished: "2024"\nkind: reference\nurl: "https://register.example/goats"\n'
+             'archive_url: "https://archive.example.org/register"\naccessed: "2024-09-01"\n')
 
 
 def run_check(root: Path, *args: str, env: dict[str, str] | None = None) -> Result:
@@ -40,15 +56,15 @@ CASES = {
     "unknown field names the nearest": (
         {TOPIC: HEAD + FACT.replace("    cites:", "    cite:")},
         f"{TOPIC}:7:5: error: unknown field 'cite'",
-        "did you mean 'cites'? known fields: attributed_to, cites, claim, date, date_note, denied_by, "
-        "entities, id, status, tags"),
+        "did you mean 'cites'? known fields: attributed_to, cites, claim, corrections, date, date_note, "
+        "denied_by, difference, entities, id, reconciliation, retired, status, tags"),
     "unknown source names the closest ids": (
         {TOPIC: HEAD + FACT.replace("source: beta-report", "source: alpha-reprt")},
-        f"{TOPIC}:9:17: error: unknown source 'alpha-reprt'",
+        f"{TOPIC}:10:17: error: unknown source 'alpha-reprt'",
         "did you mean 'alpha-report' or 'beta-report'?"),
     "unknown source with nothing close": (
         {TOPIC: HEAD + FACT.replace("source: beta-report", "source: zzz")},
-        f"{TOPIC}:9:17: error: unknown source 'zzz'",
+        f"{TOPIC}:10:17: error: unknown source 'zzz'",
         "add it to briefings/sources/, or fix the id"),
     "unknown entity names the closest ids": (
         {TOPIC: HEAD + FACT.replace("    status:",
@@ -64,8 +80,8 @@ CASES = {
         f"{TOPIC}:1:8: error: expected text, but YAML reads 'yes' as a boolean",
         "put it in quotes: 'yes'"),
     "010 is not text": (
-        {TOPIC: HEAD + FACT.replace("source: beta-report", "source: beta-report\n        locator: 010")},
-        f"{TOPIC}:10:18: error: expected text, but YAML reads '010' as a number",
+        {TOPIC: HEAD + FACT.replace('locator: "paragraph 3"', "locator: 010")},
+        f"{TOPIC}:11:18: error: expected text, but YAML reads '010' as a number",
         "put it in quotes: '010'"),
     "impossible date": (
         {TOPIC: HEAD + FACT.replace("    status:", "    date: 2024-13-45\n    status:")},
@@ -119,14 +135,13 @@ CASES = {
                                    '../x:\n  name: "X"\n  kind: place\n'},
         "briefings/entities.yml:7:1: error: '../x' is not a valid id",
         "ids use lowercase letters, digits and hyphens, start with a letter or digit, at most 80"),
-    "fact id used twice": (  # files are read in name order: extra.yml comes first
+    "fact id used twice is reported at the new fact": (  # extra.yml is read first, but edited last
         {TOPIC: HEAD + FACT.replace("id: extra-fact", "id: goat-count")},
-        "briefings/topics/shipment.yml:5:9: error: duplicate fact id 'goat-count' "
-        f"(first at {TOPIC}:4)",
-        "fact ids are unique across all topics: choose another"),
+        f"{TOPIC}:4:9: error: fact id 'goat-count' is already used (at briefings/topics/shipment.yml:5)",
+        "give this new fact another id; a published id never changes, since readers' links point at it"),
     "newline in a one-line field": (
-        {TOPIC: HEAD + FACT.replace("source: beta-report", 'source: beta-report\n        locator: "a\\nb"')},
-        f"{TOPIC}:10:18: error: a newline is not allowed in a one-line field",
+        {TOPIC: HEAD + FACT.replace('locator: "paragraph 3"', 'locator: "a\\nb"')},
+        f"{TOPIC}:11:18: error: a newline is not allowed in a one-line field",
         "keep this field on one line"),
     "javascript: link": (
         {TOPIC: HEAD + FACT.replace('"Beta received goats."', '"Beta [got](javascript:alert(1)) goats."')},
@@ -168,6 +183,75 @@ CASES = {
         "briefings/sources/gamma-report.yaml:1:1: error: 'gamma-report.yaml' is not read: "
         "briefing files end in .yml",
         "rename it to gamma-report.yml"),
+    "date hint infers the fix": (
+        {SOURCE: 'title: "Gamma"\npublished: "March 2023"\n'},
+        f"{SOURCE}:2:12: error: 'March 2023' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY",
+        "write `2023-03`"),
+    "date hint infers the day": (
+        {SOURCE: 'title: "Gamma"\npublished: "15 August 2024"\n'},
+        f"{SOURCE}:2:12: error: '15 August 2024' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY",
+        "write `2024-08-15`"),
+    # a figure must reach the page as written: what YAML 1.1 would rewrite is refused
+    "value 010 (octal)": (
+        {TOPIC: HEAD + VALUES.replace('value: "447"', "value: 010")},
+        f"{TOPIC}:10:16: error: YAML reads '010' as 8, not as written", "put it in quotes: '010'"),
+    "value 12:30 (base 60)": (
+        {TOPIC: HEAD + VALUES.replace('value: "447"', "value: 12:30")},
+        f"{TOPIC}:10:16: error: YAML reads '12:30' as 750, not as written", "put it in quotes: '12:30'"),
+    "value 1_000": (
+        {TOPIC: HEAD + VALUES.replace('value: "447"', "value: 1_000")},
+        f"{TOPIC}:10:16: error: YAML reads '1_000' as 1000, not as written", "put it in quotes: '1_000'"),
+    "value 10.70": (
+        {TOPIC: HEAD + VALUES.replace('value: "447"', "value: 10.70")},
+        f"{TOPIC}:10:16: error: YAML reads '10.70' as 10.7, not as written", "put it in quotes: '10.70'"),
+    # how cited values relate, and what a status then means
+    "different values without difference": (
+        {TOPIC: HEAD + VALUES},
+        f"{TOPIC}:13:16: error: the citations give different values ('447', '450') but the fact does not "
+        "say how they relate",
+        "add `difference: contradiction` (they cannot all be true) or `difference: detail` with a "
+        "`reconciliation` (rounding, precision, wording)"),
+    "detail without reconciliation": (
+        {TOPIC: HEAD + VALUES + "    difference: detail\n"},
+        f"{TOPIC}:14:17: error: a difference in detail needs a `reconciliation`",
+        "add `reconciliation:` with one sentence saying how the values fit together, e.g. \"447 is the count; "
+        "the other figures round it\""),
+    "difference without different values": (
+        {TOPIC: HEAD + FACT + "    difference: detail\n    reconciliation: \"Same.\"\n"},
+        f"{TOPIC}:12:5: error: `difference` is set, but the citations do not give different values",
+        "remove `difference`, or give each citation its `value`"),
+    "reconciliation without detail": (
+        {TOPIC: HEAD + VALUES.replace("status: reported", "status: disputed")
+         + "    difference: contradiction\n    reconciliation: \"Both.\"\n"},
+        f"{TOPIC}:15:5: error: only a difference in detail is reconciled",
+        "remove `reconciliation`, or set `difference: detail` if the values are compatible"),
+    "disputed without contradiction or denial": (
+        {TOPIC: HEAD + FACT.replace("status: reported", "status: disputed")},
+        f"{TOPIC}:6:13: error: a disputed fact needs sources that contradict each other or a party that "
+        "denies it",
+        "add `difference: contradiction` where the cited values cannot all be true, or `denied_by` where a "
+        "source reports a denial; otherwise choose `reported`, `alleged` or `confirmed`"),
+    "contradiction that is not disputed": (
+        {TOPIC: HEAD + VALUES + "    difference: contradiction\n"},
+        f"{TOPIC}:6:13: error: the sources contradict each other, but the status is 'reported'",
+        "write `status: disputed`, or `difference: detail` if the values are compatible"),
+    # a source's own error is set against a reference
+    "error without a reference beside it": (
+        {TOPIC: HEAD + FACT.replace('locator: "paragraph 3"',
+                                    'locator: "paragraph 3"\n        error: "It names the wrong port."')},
+        f"{TOPIC}:12:9: error: a citation marked with `error` needs a `reference` source cited beside it",
+        "cite, in this fact, the reference (`kind: reference`) that shows the record"),
+    "error on the reference itself": (
+        {"briefings/sources/register.yml": REFERENCE,
+         TOPIC: HEAD + FACT.replace('locator: "paragraph 3"', 'locator: "paragraph 3"\n      - source: register\n'
+                                    '        locator: "entry 4"\n        error: "Wrong."')},
+        f"{TOPIC}:14:9: error: a reference is what errors are checked against",
+        "move the `error` note to the citation of the source that is wrong"),
+    "reference without accessed": (
+        {"briefings/sources/register.yml": REFERENCE.replace('accessed: "2024-09-01"\n', ""),
+         TOPIC: HEAD + FACT.replace("source: beta-report", "source: register")},
+        "briefings/sources/register.yml:3:7: error: a reference source needs `accessed`",
+        "add `url:` (the page read) and `accessed:` (the date read it)"),
 }
 
 
@@ -195,11 +279,12 @@ def test_all_problems_of_all_files_come_in_one_run_in_file_order(make_project: M
     located = [line for line in reported(result).splitlines() if ": error: " in line]
     assert located == [
         f"{SOURCE}:2:9: error: expected text, but YAML reads 'NO' as a boolean",
-        f"{TOPIC}:9:17: error: unknown source 'alpha-reprt'",  # in the valid fact of a broken topic
-        f"{TOPIC}:10:5: error: missing required field 'cites'",
-        f"{TOPIC}:13:5: error: unknown field 'cite'",
+        f"{TOPIC}:10:17: error: unknown source 'alpha-reprt'",  # in the valid fact of a broken topic
+        f"{TOPIC}:12:5: error: missing required field 'cites'",
+        f"{TOPIC}:15:5: error: unknown field 'cite'",
     ]
-    assert "checked 6 files: 4 error(s)" in reported(result)
+    assert reported(result).splitlines()[-1] == (
+        "checked 6 files: 4 errors: 1 missing field, 1 not text, 1 unknown field, 1 unknown source; 0 warnings")
 
 
 def test_a_broken_source_does_not_make_its_citations_unknown(make_project: MakeProject) -> None:
@@ -211,13 +296,7 @@ def test_a_broken_source_does_not_make_its_citations_unknown(make_project: MakeP
 
 # ---- warnings and --strict ---------------------------------------------------------------
 
-CLEAN = {
-    "briefings/sources/beta-report.yml": 'title: "[Report on the shipment]"\npublished: 2024\n'
-                                         'archive_url: "https://archive.example.org/beta"\n',
-    "briefings/topics/shipment.yml": (Path(__file__).parent / "cases/minimal/briefings/topics/shipment.yml")
-    .read_text().replace("    cites:\n      - source: alpha-report\n",
-                         "    cites:\n      - source: alpha-report\n      - source: beta-report\n"),
-}
+CLEAN: dict[str, str | bytes] = {}  # the minimal case is clean as it is
 
 
 def test_a_clean_briefing_passes_even_under_strict(make_project: MakeProject) -> None:
@@ -225,7 +304,9 @@ def test_a_clean_briefing_passes_even_under_strict(make_project: MakeProject) ->
     for args in ((), ("--strict",)):
         result = run_check(root, *args)
         assert result.exit_code == 0, reported(result)
-        assert "checked 4 files: 0 error(s), 0 warning(s)" in reported(result)
+        assert reported(result).splitlines()[-2:] == [
+            "2 facts, 1 resting on a single source (readers see it marked)",
+            "checked 4 files: 0 errors; 0 warnings"]
 
 
 WARNINGS = {
@@ -239,15 +320,29 @@ WARNINGS = {
                                    'gamma-town:\n  name: "Gamma"\n  kind: place\n'},
         "briefings/entities.yml:7:1: warning: entity 'gamma-town' is not named by any fact",
         "name it in a fact's entities, or remove it"),
-    "fact with a single source": (
-        {TOPIC: HEAD + FACT.replace("      - source: beta-report\n", "")},
-        f"{TOPIC}:8:7: warning: fact 'extra-fact' rests on a single source",
-        "cite every source that reports it"),
-    "source never archived": (
-        {SOURCE: 'title: "Gamma"\npublished: "2024"\n',
+    "source with a url never archived": (
+        {SOURCE: 'title: "Gamma"\npublished: "2024"\nurl: "https://gamma.example/a"\n',
          TOPIC: HEAD + FACT.replace("source: beta-report", "source: gamma-report")},
-        f"{SOURCE}:1:1: warning: source 'gamma-report' has no archive_url",
-        "add an archived copy's address so readers can still check it later"),
+        f"{SOURCE}:3:1: warning: source 'gamma-report' has a url but no archive_url",
+        "add an archived copy's address (e.g. from web.archive.org) so readers can still check it if the page "
+        "changes"),
+    "citation with neither locator nor quote": (
+        {TOPIC: HEAD + FACT.replace('        locator: "paragraph 3"\n', "")},
+        f"{TOPIC}:10:9: warning: the citation of 'beta-report' has neither a locator nor a quote",
+        "add `locator:` (where in the source) or `quote:` (its exact words), so a reader can find the passage"),
+    "denial nobody quotes": (
+        {TOPIC: HEAD + FACT.replace("    status: reported", "    status: reported\n    denied_by: [beta-country]")},
+        f"{TOPIC}:7:5: warning: fact 'extra-fact' names who denied it, but no citation quotes the denial",
+        "cite the passage that reports the denial with its `quote`, or remove `denied_by`"),
+    "one source in two files": (
+        {SOURCE: 'title: "[Report on the shipment]"\npublished: 2024\n',
+         TOPIC: HEAD + FACT.replace("source: beta-report", "source: gamma-report")},
+        "briefings/sources/gamma-report.yml:1:1: warning: source 'gamma-report' has the same title and date as "
+        "source 'beta-report'",
+        "keep one file per source: cite 'beta-report' and remove this one, or correct the field"),
+    "long quote": (
+        {TOPIC: HEAD + FACT.replace('locator: "headline"', "quote: \"" + "word " * 41 + "\"")},
+        f"{TOPIC}:9:16: warning: quote is 41 words long", "keep quotes to about 40 words"),
 }
 
 
@@ -269,11 +364,8 @@ def test_github_actions_get_workflow_annotations_on_stdout(make_project: MakePro
     assert result.exit_code == 1
     annotations = result.stdout.splitlines()
     assert (f"::error file={TOPIC},line=7,col=5::unknown field 'cite' (hint: did you mean 'cites'? "
-            "known fields: attributed_to, cites, claim, date, date_note, denied_by, entities, id, status, "
-            "tags)") in annotations
-    assert ("::warning file=briefings/sources/beta-report.yml,line=1,col=1::source 'beta-report' has no "
-            "archive_url (hint: add an archived copy's address so readers can still check it later)"
-            ) in annotations
+            "known fields: attributed_to, cites, claim, corrections, date, date_note, denied_by, difference, "
+            "entities, id, reconciliation, retired, status, tags)") in annotations
     assert all(line.startswith(("::error ", "::warning ")) for line in annotations)
     # the readable lines still go to the log
     assert f"{TOPIC}:7:5: error: unknown field 'cite'" in reported(result)
@@ -289,3 +381,69 @@ def test_no_annotations_outside_github_actions_or_with_text_format(make_project:
     root = make_project({TOPIC: HEAD + FACT.replace("    cites:", "    cite:")})
     assert run_check(root).stdout == ""
     assert run_check(root, "--format", "text", env={"GITHUB_ACTIONS": "true"}).stdout == ""
+
+
+def test_github_annotations_carry_warnings_too(make_project: MakeProject) -> None:
+    root = make_project({TOPIC: HEAD + FACT.replace('        locator: "paragraph 3"\n', "")})
+    result = run_check(root, env={"GITHUB_ACTIONS": "true"})
+    assert (f"::warning file={TOPIC},line=10,col=9::the citation of 'beta-report' has neither a locator nor a "
+            "quote (hint: add `locator:` (where in the source) or `quote:` (its exact words), so a reader can "
+            "find the passage)") in result.stdout.splitlines()
+
+
+# ---- output to act on ----------------------------------------------------------------------
+
+MIXED = {TOPIC: HEAD + FACT.replace('        locator: "paragraph 3"\n', "").replace("alpha-report", "alpha-reprt"),
+         SOURCE: 'title: "Gamma"\npublished: "March 2023"\n'}
+
+
+def test_errors_come_first_then_warnings_then_a_summary_by_kind(make_project: MakeProject) -> None:
+    lines = reported(run_check(make_project(MIXED))).splitlines()
+    located = [line for line in lines if not line.startswith("    ")]
+    assert located == [
+        f"{SOURCE}:2:12: error: 'March 2023' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY",
+        f"{TOPIC}:8:17: error: unknown source 'alpha-reprt'",
+        f"{TOPIC}:10:9: warning: the citation of 'beta-report' has neither a locator nor a quote",
+        "checked 6 files: 2 errors: 1 bad date, 1 unknown source; 1 warning: 1 unplaced citation",
+    ]
+
+
+def test_errors_only_leaves_out_warnings_but_counts_them(make_project: MakeProject) -> None:
+    result = run_check(make_project(MIXED), "--errors-only")
+    assert result.exit_code == 1
+    assert ": warning: " not in reported(result)
+    assert reported(result).splitlines()[-1].endswith("; 1 warning: 1 unplaced citation")
+
+
+def test_one_of_a_kind_is_counted_in_the_singular(make_project: MakeProject) -> None:
+    result = run_check(make_project({SOURCE: 'title: "Gamma"\npublished: "2024"\n',
+                                     TOPIC: HEAD + FACT.replace("source: beta-report", "source: gamma-report")}))
+    assert reported(result).splitlines()[-2:] == [
+        "3 facts, 1 resting on a single source (readers see it marked)",
+        "checked 6 files: 0 errors; 0 warnings"]
+    broken = run_check(make_project({SOURCE: 'title: "Gamma"\npublished: "soon"\n'}))
+    assert reported(broken).splitlines()[-1] == "checked 5 files: 1 error: 1 bad date; 0 warnings"
+
+
+def test_the_project_is_found_from_a_subfolder(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project({TOPIC: HEAD + FACT.replace("source: beta-report", "source: zzz")})
+    monkeypatch.chdir(root / "briefings" / "topics")
+    result = CliRunner().invoke(main, ["check"], env={"GITHUB_ACTIONS": "false"})
+    assert f"{TOPIC}:10:17: error: unknown source 'zzz'" in result.stderr
+
+
+def test_outside_any_project_the_check_says_where_to_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert ("no site_config.yml here or in any folder above: run the command from the project's folder, "
+            "or pass --root") in result.stderr
+
+
+def test_a_root_without_briefings_names_the_way_out(tmp_path: Path) -> None:
+    (tmp_path / "site_config.yml").write_text("title: \"T\"\n")
+    result = run_check(tmp_path)
+    assert result.exit_code == 1
+    assert "briefings:1:1: error: the briefings folder does not exist" in reported(result)
+    assert "run the command from the project's folder (the one holding site_config.yml) or pass --root" \
+        in reported(result)

@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from generator.check import check_project
 from generator.errors import BriefingError
 from generator.inline import plain_text
-from generator.site_build import build_site, quiet_mkdocs_logging
+from generator.mkdocs_adapter.build import build_site, quiet_mkdocs_logging
 from generator.tree import inside
 from tests.conftest import REPO, copy_project_frame, search_records
 from tests.hostile import (
@@ -328,8 +328,8 @@ def test_an_unknown_field_is_refused_naming_the_nearest_known_field(make_project
     root = make_project({"briefings/topics/shipment.yml": typo})
     problems = errors_of(root)
     assert ("briefings/topics/shipment.yml:11:5: error: unknown field 'cite'\n"
-            "    hint: did you mean 'cites'? known fields: attributed_to, cites, claim, date, "
-            "date_note, denied_by, entities, id, status, tags") in problems
+            "    hint: did you mean 'cites'? known fields: attributed_to, cites, claim, corrections, date, "
+            "date_note, denied_by, difference, entities, id, reconciliation, retired, status, tags") in problems
     assert len(problems) == 2
     assert "briefings/topics/shipment.yml:5:5: error: missing required field 'cites'\n" \
            "    hint: add `cites:` here" in problems
@@ -376,12 +376,12 @@ def test_file_names_are_ids_and_unique_regardless_of_case(make_project) -> None:
     assert any(p.startswith("briefings/topics/CON.yml:1:1: error: 'CON' is not a valid id") for p in problems)
 
 
-def test_fact_ids_are_unique_across_topics_regardless_of_case(make_project) -> None:
+def test_fact_ids_are_unique_across_topics(make_project) -> None:
     topic = (REPO / "tests/cases/minimal/briefings/topics/shipment.yml").read_text()
     root = make_project({"briefings/topics/second.yml": topic})
-    problems = errors_of(root)
-    assert problems[0].startswith("briefings/topics/shipment.yml:5:9: error: duplicate fact id 'goat-count' "
-                                  "(first at briefings/topics/second.yml:5)")
+    problems = errors_of(root)  # second.yml is the file edited last: its fact is the new one
+    assert problems[0].startswith("briefings/topics/second.yml:5:9: error: fact id 'goat-count' is already "
+                                  "used (at briefings/topics/shipment.yml:5)")
 
 
 def test_output_paths_are_checked_with_resolve_and_is_relative_to(tmp_path: Path) -> None:

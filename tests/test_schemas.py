@@ -1,5 +1,5 @@
-"""The JSON Schemas editors use: generated from the checker's models, committed, never stale,
-and in agreement with the checker on real and broken files."""
+"""The JSON Schemas editors use and the format reference (FORMAT.md): generated from the checker's
+models, committed, never stale, and in agreement with the checker on real and broken files."""
 
 from __future__ import annotations
 
@@ -14,32 +14,37 @@ from click.testing import CliRunner
 from generator.check import check_project
 from generator.cli import main
 from generator.load import load_file
-from generator.schemas import MODELS, render_schemas, stale_schemas
+from generator.schemas import MODELS, render_files, stale_files
 from tests.conftest import CASES, REPO
 
 SCHEMA_FOR = {  # where each kind of file lives -> its schema
     "briefings/sources/*.yml": "source.schema.json",
     "briefings/topics/*.yml": "topic.schema.json",
     "briefings/entities.yml": "entities.schema.json",
+    "briefings/judgments.yml": "judgments.schema.json",
     "site_config.yml": "site_config.schema.json",
 }
+
+
+def render_schemas() -> dict[str, str]:
+    return {name.removeprefix("schemas/"): text for name, text in render_files().items()
+            if name.startswith("schemas/")}
 
 
 def validator(name: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(json.loads(render_schemas()[name]))
 
 
-def test_committed_schemas_are_the_ones_the_models_generate() -> None:
-    folder = REPO / "schemas"  # it may hold other, hand-written contracts (exports): not compared
-    committed = {name: (folder / name).read_text(encoding="utf-8") if (folder / name).is_file() else None
-                 for name in render_schemas()}
-    assert committed == render_schemas(), "schemas/ is stale: run `briefing schemas` and commit the result"
-    assert stale_schemas(REPO) == []
+def test_committed_schemas_and_reference_are_the_ones_the_models_generate() -> None:
+    committed = {name: (REPO / name).read_text(encoding="utf-8") if (REPO / name).is_file() else None
+                 for name in render_files()}  # schemas/ also holds hand-written contracts: not compared
+    assert committed == render_files(), "stale: run `briefing schemas` and commit the result"
+    assert stale_files(REPO) == []
 
 
 def test_schemas_are_valid_draft_07_with_one_file_per_kind() -> None:
     assert set(render_schemas()) == {"source.schema.json", "topic.schema.json", "entities.schema.json",
-                                     "site_config.schema.json"} == set(MODELS)
+                                     "judgments.schema.json", "site_config.schema.json"} == set(MODELS)
     for text in render_schemas().values():
         schema = json.loads(text)
         assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
@@ -52,10 +57,11 @@ def test_schemas_check_fails_when_stale_and_write_repairs(tmp_path: Path) -> Non
     result = runner.invoke(main, ["schemas", "--root", str(tmp_path), "--check"])
     assert result.exit_code == 1
     assert "schemas/source.schema.json:1:1: error: out of date with generator/model.py" in result.stderr
+    assert "FORMAT.md:1:1: error: out of date with generator/model.py" in result.stderr
     assert runner.invoke(main, ["schemas", "--root", str(tmp_path)]).exit_code == 0
-    assert stale_schemas(tmp_path) == []
+    assert stale_files(tmp_path) == []
     (tmp_path / "schemas/topic.schema.json").write_text("{}\n")
-    assert stale_schemas(tmp_path) == ["schemas/topic.schema.json"]
+    assert stale_files(tmp_path) == ["schemas/topic.schema.json"]
     result = runner.invoke(main, ["schemas", "--root", str(tmp_path)])
     assert "wrote schemas/topic.schema.json" in result.stderr
     assert runner.invoke(main, ["schemas", "--root", str(tmp_path), "--check"]).exit_code == 0
@@ -107,6 +113,18 @@ BROKEN = {  # what the checker refuses, the editor flags as well
     "entity key that is not an id": ("entities.schema.json", {"../x": {"name": "X", "kind": "place"}}),
     "unknown entity kind": ("entities.schema.json", {"x": {"name": "X", "kind": "city"}}),
     "unknown setting": ("site_config.schema.json", {"titel": "x"}),
+    "unknown difference": ("topic.schema.json", {"title": "t", "summary": "s", "facts": [
+        {"id": "a", "claim": "c", "status": "reported", "cites": [{"source": "s"}], "difference": "minor"}]}),
+    "unknown source kind": ("source.schema.json", {"title": "t", "published": "2024", "kind": "blog"}),
+    "correction dated to the month": ("topic.schema.json", {"title": "t", "summary": "s", "facts": [
+        {"id": "a", "claim": "c", "status": "reported", "cites": [{"source": "s"}],
+         "corrections": [{"date": "2024-05", "note": "n"}]}]}),
+    "judgment on no fact": ("judgments.schema.json", [{"id": "j", "question": "q", "judgment": "j",
+                                                       "likelihood": "likely", "confidence": "low", "basis": "b",
+                                                       "supports": [], "reviewed": "2024-01-02"}]),
+    "unknown likelihood": ("judgments.schema.json", [{"id": "j", "question": "q", "judgment": "j",
+                                                      "likelihood": "probable", "confidence": "low", "basis": "b",
+                                                      "supports": ["f"], "reviewed": "2024-01-02"}]),
 }
 
 
@@ -118,3 +136,23 @@ def test_the_schema_refuses_what_the_checker_refuses(name: str) -> None:
 
 def test_the_schema_accepts_a_bare_year_as_the_checker_does() -> None:
     assert not list(validator("source.schema.json").iter_errors({"title": "t", "published": 2024}))
+
+
+def test_the_reference_documents_every_field_value_and_rule() -> None:
+    from generator.model import Citation, Fact, Judgment, Source
+    from generator.rules import RULES
+
+    reference = (REPO / "FORMAT.md").read_text(encoding="utf-8")
+    for model in (Source, Fact, Citation, Judgment):
+        for name in model.model_fields:
+            assert f"| `{name}` |" in reference, f"{model.__name__}.{name} is not in FORMAT.md"
+    for value in ("contradiction", "detail", "reference", "statement", "roughly-even-chance", "almost-certain"):
+        assert f"`{value}`" in reference
+    for kind, (severity, rule) in RULES.items():
+        assert f"| {kind} | {severity} |" in reference
+    assert "| `roughly-even-chance` | roughly even chance | 45–55 % |" in reference
+
+
+def test_readme_and_contributing_link_the_reference() -> None:
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        assert "(FORMAT.md)" in (REPO / doc).read_text(encoding="utf-8"), f"{doc} does not link FORMAT.md"

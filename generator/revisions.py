@@ -1,0 +1,184 @@
+"""Every record's history from git: when each fact, judgment and source was first published and
+last changed in substance, and the briefing's changes by date.
+
+Built from the commits on the built branch's first-parent line that touched the briefing
+(``git log --raw``, one process), oldest first: each commit's changed files are parsed
+before and after (``snapshot.parse_file``) and compared record by record in content terms
+(``changes``), so reformatting or reordering a file changes nothing. A record's ``added``
+is the date of the first commit that holds it, its ``updated`` the date of its last
+substantive change. What one walk computes is kept in ``.cache/briefing/revisions.json``
+with the last commit it read, so a rebuild reads only the commits since; a rewritten
+history is read afresh. A checkout without history (not a git checkout, a shallow clone)
+gives no revisions: the dates are left out, with one notice in the log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.changes import changed_fields, fact_fields, judgment_fields
+from generator.git import GitError, Repository
+from generator.snapshot import parse_file
+
+log = logging.getLogger("briefing.revisions")
+CACHE_FILE = Path(".cache") / "briefing" / "revisions.json"
+CACHE_VERSION = 1
+_NO_BLOB = "0" * 40
+
+
+@dataclass
+class Record:
+    """When a record was first published and last changed in substance (ISO dates with time)."""
+
+    added: str
+    updated: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change of the briefing, as the page of changes and the feed tell it."""
+
+    date: str
+    kind: str  # fact-added, fact-changed, fact-retired, judgment-added, judgment-revised, source-added
+    id: str
+    #: (field, before, after) of what changed
+    changes: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass
+class Revisions:
+    """Every record's dates, and the changes by date (oldest first)."""
+
+    facts: dict[str, Record] = field(default_factory=dict)
+    judgments: dict[str, Record] = field(default_factory=dict)
+    sources: dict[str, Record] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    #: the commits read, oldest first (for resuming from the cache)
+    commits: list[str] = field(default_factory=list)
+
+
+_FIELDS = {"fact": fact_fields, "judgment": judgment_fields,
+           "source": lambda s: {"title": s.title, "published": s.published, "url": s.url or "", "kind": s.kind}}
+
+
+def read_revisions(root: Path, briefings_dir: Path, *, cache: bool = True) -> Revisions | None:
+    """The briefing's revisions from git, or None (with one notice) when there is no history."""
+    repo = Repository.find(root)
+    reason = None
+    if repo is None:
+        reason = "the project is not a git checkout"
+    elif repo.is_shallow():
+        reason = "the clone is shallow (fetch the full history, e.g. `fetch-depth: 0`)"
+    if repo is None or reason:
+        log.info(f"briefing: no dates of publication or change on the pages: {reason}")
+        return None
+    try:
+        folder = repo.path_in_repo(briefings_dir)
+        return _walk(repo, folder, root / CACHE_FILE if cache else None)
+    except (GitError, ValueError) as exc:
+        log.info(f"briefing: no dates of publication or change on the pages: git could not say ({exc})")
+        return None
+
+
+def _walk(repo: Repository, folder: str, cache_path: Path | None) -> Revisions:
+    commits = _changed_files(repo, folder)
+    revisions = _load_cache(cache_path, folder, [sha for sha, _, _ in commits])
+    done = len(revisions.commits)
+    blobs = repo.blobs(list(dict.fromkeys(blob for _, _, changes in commits[done:] for change in changes
+                                          for blob in change[:2] if blob != _NO_BLOB)))
+    for sha, date, changes in commits[done:]:
+        before: dict[tuple[str, str], Any] = {}
+        after: dict[tuple[str, str], Any] = {}
+        for old, new, path in changes:
+            relative = path.removeprefix(folder.rstrip("/") + "/")
+            for blob, side in ((old, before), (new, after)):
+                if blob != _NO_BLOB:
+                    for kind, record_id, record, _ in parse_file(relative, blobs[blob]):
+                        if kind in _FIELDS:  # entities have no dates of their own
+                            side[(kind, record_id)] = (record, _FIELDS[kind](record))
+        _apply(revisions, date, before, after)
+        revisions.commits.append(sha)
+    if cache_path is not None and len(commits) > done:
+        _save_cache(cache_path, folder, revisions)
+    return revisions
+
+
+def _apply(revisions: Revisions, date: str, before: dict[tuple[str, str], Any],
+           after: dict[tuple[str, str], Any]) -> None:
+    """One commit's changes: records added, changed in substance, retired."""
+    for (kind, record_id), (record, fields) in after.items():
+        records: dict[str, Record] = getattr(revisions, kind + "s")
+        old = before.get((kind, record_id))
+        if record_id not in records:
+            records[record_id] = Record(added=date)
+            revisions.events.append(Event(date, f"{kind}-added", record_id))
+            continue
+        if old is None:  # moved from a file this commit did not change: nothing to compare
+            continue
+        changes = changed_fields(old[1], fields)
+        if changes:
+            records[record_id].updated = date
+            if kind != "source":
+                name = "fact-changed" if kind == "fact" else "judgment-revised"
+                revisions.events.append(Event(date, name, record_id,
+                                              tuple((c.field, c.before, c.after) for c in changes)))
+        if kind == "fact" and record.retired and not old[0].retired:
+            revisions.events.append(Event(date, "fact-retired", record_id))
+
+
+def _changed_files(repo: Repository, folder: str) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    """(commit, date, [(old blob, new blob, path)]) of every commit that touched ``folder``."""
+    out = repo.git("log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--raw", "--no-renames",
+                   "--no-abbrev", "--format=commit %H %cI", "HEAD", "--", folder)
+    commits: list[tuple[str, str, list[tuple[str, str, str]]]] = []
+    for line in out.splitlines():
+        if line.startswith("commit "):
+            _, sha, date = line.split(" ", 2)
+            commits.append((sha, date, []))
+        elif line.startswith(":") and commits:
+            meta, _, path = line.partition("\t")
+            _, _, old, new, _ = meta.split()
+            if path.endswith(".yml"):
+                commits[-1][2].append((old, new, path))
+    return commits
+
+
+def _load_cache(path: Path | None, folder: str, commits: list[str]) -> Revisions:
+    """What an earlier walk computed, when its commits are the first of these (else nothing)."""
+    if path is None or not path.is_file():
+        return Revisions()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != CACHE_VERSION or data.get("folder") != folder:
+            return Revisions()
+        read: list[str] = data["commits"]
+        if read != commits[:len(read)]:
+            return Revisions()
+        return Revisions(
+            facts={k: Record(**v) for k, v in data["facts"].items()},
+            judgments={k: Record(**v) for k, v in data["judgments"].items()},
+            sources={k: Record(**v) for k, v in data["sources"].items()},
+            events=[Event(e["date"], e["kind"], e["id"], tuple(tuple(c) for c in e["changes"]))  # type: ignore[misc]
+                    for e in data["events"]],
+            commits=read)
+    except (OSError, ValueError, KeyError, TypeError):
+        return Revisions()
+
+
+def _save_cache(path: Path, folder: str, revisions: Revisions) -> None:
+    data = {"version": CACHE_VERSION, "folder": folder, "commits": revisions.commits,
+            "facts": {k: asdict(v) for k, v in revisions.facts.items()},
+            "judgments": {k: asdict(v) for k, v in revisions.judgments.items()},
+            "sources": {k: asdict(v) for k, v in revisions.sources.items()},
+            "events": [asdict(e) for e in revisions.events]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(".tmp")
+        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temp.replace(path)
+    except OSError:  # a read-only checkout: no cache, the same revisions
+        pass
