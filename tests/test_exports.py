@@ -119,18 +119,21 @@ def test_facts_json_holds_every_fact_with_its_citations_and_permalink(
         assert soup_of(built_site, path).find(id=anchor) is not None, record["url"]
 
 
-def test_facts_json_gives_each_disagreeing_value_with_its_sources(facts: dict[str, Any],
-                                                                   briefing: Briefing) -> None:
-    disputed = [r for r in facts["facts"] if r["sources_disagree"]]
-    assert [r["id"] for r in disputed] == [p.id for p in briefing.disagreements]
-    assert disputed, "the real briefing has facts whose sources disagree"
-    for record in disputed:
+def test_facts_json_gives_each_value_with_its_sources_and_how_they_relate(facts: dict[str, Any],
+                                                                          briefing: Briefing) -> None:
+    contradicted = [r["id"] for r in facts["facts"] if r["difference"] == "contradiction"]
+    assert contradicted == [p.id for p in briefing.contradictions]
+    differing = [r for r in facts["facts"] if r["difference"]]
+    assert {r["difference"] for r in differing} == {"contradiction", "detail"}
+    for record in differing:
         fact = briefing.facts[record["id"]].fact
         assert [v["value"] for v in record["values"]] == fact.values
+        assert (record["reconciliation"] is not None) == (record["difference"] == "detail")
         for value in record["values"]:
             assert value["sources"] == list(dict.fromkeys(
                 c.source for c in fact.cites if c.value is not None and str(c.value) == value["value"]))
-        assert record["shown_status"] == "disputed"
+    values = [c["value"] for r in facts["facts"] for c in r["citations"] if c["value"] is not None]
+    assert values and all(isinstance(value, str) for value in values)
 
 
 def test_facts_json_keeps_partial_dates_partial(facts: dict[str, Any]) -> None:
@@ -178,7 +181,8 @@ def test_sources_json_is_valid_csl_json(built_site: Path, briefing: Briefing) ->
         assert item["issued"] == {"date-parts": [[int(p) for p in source.published.split("-")]]}
         assert item.get("container-title") == source.outlet
         assert item.get("URL") == source.url
-        assert item["type"] in {"article-newspaper", "webpage", "document"}
+        assert item["type"] in {"article-newspaper", "webpage", "document", "entry-encyclopedia"}
+        assert item["custom"]["kind"] == source.kind
 
 
 def test_csl_dates_carry_only_the_known_parts(make_project: MakeProject) -> None:
@@ -187,7 +191,7 @@ def test_csl_dates_carry_only_the_known_parts(make_project: MakeProject) -> None
     assert items["beta-report"]["issued"] == {"date-parts": [[2024]]}
     assert items["beta-report"]["note"] == "Date: not printed; inferred from the events it reports"
     assert items["alpha-report"]["author"] == [{"literal": "A. Writer"}]
-    assert items["alpha-report"]["custom"] == {"archive_url": "https://archive.example.org/alpha"}
+    assert items["alpha-report"]["custom"] == {"kind": "article", "archive_url": "https://archive.example.org/alpha"}
 
 
 # --------------------------------------------------------------------------- feed.xml
@@ -199,10 +203,11 @@ def test_feed_parses_as_atom_with_every_dated_fact_newest_first(built_site: Path
     assert feed.version == "atom10"
     assert feed.feed.title == SETTINGS.title
     dated = list(reversed(briefing.dated_facts))
-    assert [e.link for e in feed.entries] == [f"{BASE}topics/{p.topic_id}/#{p.id}" for p in dated]
-    assert len({e.id for e in feed.entries}) == len(dated)
+    facts = [e for e in feed.entries if e.tags[0].term != "correction"]
+    assert [e.link for e in facts] == [f"{BASE}topics/{p.topic_id}/#{p.id}" for p in dated]
+    assert len({e.id for e in feed.entries}) == len(feed.entries)
     assert all(e.id.startswith("urn:uuid:") for e in feed.entries)
-    for entry, placed in zip(feed.entries, dated, strict=True):
+    for entry, placed in zip(facts, dated, strict=True):
         assert entry.title.startswith(date_label(placed.fact.date) + ": ")
         assert entry.tags[0].term == placed.fact.shown_status
     assert feed.feed.updated == feed.entries[0].updated

@@ -2,7 +2,8 @@
 
 The contract is ``schemas/facts.schema.json`` (hand-written; its version changes when a
 field changes meaning). Links come from :class:`~generator.urls.Urls`, so they follow
-MkDocs' ``use_directory_urls`` and are absolute when ``base_url`` is set.
+MkDocs' ``use_directory_urls`` and are absolute when ``base_url`` is set. Values are always
+strings, as written in the briefing (``Citation.shown_value``).
 """
 
 from __future__ import annotations
@@ -12,13 +13,21 @@ from typing import Any
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
 from generator.inline import plain_text
-from generator.model import Entity, Source
+from generator.model import Citation, Entity, Source
 from generator.settings import Settings
 from generator.urls import Urls, entity_uri, source_uri, topic_uri
-from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS, date_label, date_precision
+from generator.vocabulary import (
+    DIFFERENCE_HEADINGS,
+    SOURCE_KINDS,
+    STATUS_LABELS,
+    STATUS_MEANINGS,
+    date_label,
+    date_precision,
+)
 
 FACTS_JSON = "facts.json"
-FACTS_SCHEMA_VERSION = 1
+#: 2: ``sources_disagree`` gave way to ``difference`` and ``reconciliation``; values are strings.
+FACTS_SCHEMA_VERSION = 2
 
 
 def facts_document(briefing: Briefing, settings: Settings, urls: Urls) -> dict[str, Any]:
@@ -32,6 +41,8 @@ def facts_document(briefing: Briefing, settings: Settings, urls: Urls) -> dict[s
         "base_url": settings.base_url,
         "statuses": {status: {"label": STATUS_LABELS[status], "meaning": STATUS_MEANINGS[status]}
                      for status in STATUS_LABELS},
+        "differences": {kind: {"label": heading.removesuffix(".")} for kind, heading in DIFFERENCE_HEADINGS.items()},
+        "source_kinds": {kind: {"label": label} for kind, label in SOURCE_KINDS.items()},
         # An iterator: json_lines encodes each record as it is made.
         "facts": (fact_record(briefing, urls, placed) for placed in briefing.facts.values()),
         "sources": {sid: source_record(urls, sid, briefing.sources[sid]) for sid in sorted(briefing.sources)},
@@ -41,7 +52,7 @@ def facts_document(briefing: Briefing, settings: Settings, urls: Urls) -> dict[s
 
 
 def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact) -> dict[str, Any]:
-    """One fact as ``facts.json`` holds it."""
+    """One fact as ``facts.json`` holds it (retired facts too, with the note saying why)."""
     fact = placed.fact
     topic = briefing.topics[placed.topic_id]
     return {
@@ -56,24 +67,31 @@ def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact) -> dict[str,
         "date_note": fact.date_note,
         "status": fact.status,
         "shown_status": fact.shown_status,
-        "sources_disagree": fact.contradicted,
+        "difference": fact.difference,
+        "reconciliation": fact.reconciliation,
         "single_source": fact.single_source,
         "values": [{"value": value, "sources": fact.sources_giving(value)} for value in fact.values],
         "attributed_to": list(fact.attributed_to),
         "denied_by": list(fact.denied_by),
         "entities": list(fact.entities),
         "tags": list(fact.tags),
-        "citations": [{"source": c.source, "locator": c.locator, "quote": c.quote, "value": c.value}
-                      for c in fact.cites],
+        "citations": [citation_record(c) for c in fact.cites],
+        "corrections": [{"date": c.date, "note": c.note} for c in fact.corrections],
+        "retired": fact.retired,
     }
+
+
+def citation_record(citation: Citation) -> dict[str, Any]:
+    return {"source": citation.source, "locator": citation.locator, "quote": citation.quote,
+            "value": citation.shown_value, "error": citation.error}
 
 
 def source_record(urls: Urls, source_id: str, source: Source) -> dict[str, Any]:
     return {
-        "id": source_id, "title": source.title, "outlet": source.outlet, "author": source.author,
-        "published": source.published, "published_note": source.published_note,
-        "url": source.url, "archive_url": source.archive_url, "language": source.language,
-        "page": urls.page(source_uri(source_id)),
+        "id": source_id, "title": source.title, "kind": source.kind, "outlet": source.outlet,
+        "author": source.author, "published": source.published, "published_note": source.published_note,
+        "url": source.url, "archive_url": source.archive_url, "accessed": source.accessed,
+        "language": source.language, "page": urls.page(source_uri(source_id)),
     }
 
 

@@ -1,5 +1,9 @@
-"""schema.org JSON-LD for each topic page: the page, a ``Claim`` per fact, and a
+"""schema.org JSON-LD for each topic page: the page, a ``Claim`` per current fact, and a
 ``ClaimReview`` where a named party asserts the claim and the project rates it.
+
+A claim whose sources give different values says how they relate in its ``description``
+("The sources differ in detail: <reconciliation> …" or "The sources contradict each other:
+…"), and carries its corrections (``CorrectionComment``). A retired fact makes no claim.
 
 ``generate`` writes it into the topic page's body as a ``<script type="application/ld+json">``
 block (:func:`jsonld_script`); search engines read JSON-LD anywhere in a page. Links are
@@ -14,7 +18,8 @@ import re
 from typing import Any
 
 from generator.briefing import Briefing
-from generator.inline import plain_text
+from generator.exports.text import relation_text
+from generator.inline import fold_whitespace, plain_text
 from generator.model import Source
 from generator.settings import Settings
 from generator.urls import HOME, Urls, entity_uri, topic_uri
@@ -33,14 +38,22 @@ def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: s
     site = urls.link_from(HOME, here)
     graph: list[dict[str, Any]] = []
     for fact in topic.facts:
+        if fact.retired:
+            continue
         url = urls.link_from(here, here, fact.id)
         text = plain_text(fact.claim)
         claim: dict[str, Any] = {
             "@type": "Claim", "@id": f"{url}-claim", "url": url, "text": text,
             "appearance": [_appearance(briefing.sources[sid]) for sid in fact.sources],
         }
+        relation = relation_text(briefing, fact)
+        if relation:
+            claim["description"] = relation
         if fact.date:
             claim["dateCreated"] = fact.date
+        if fact.corrections:
+            claim["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date,
+                                    "text": fold_whitespace(c.note)} for c in fact.corrections]
         if fact.attributed_to:
             claim["author"] = [_entity_node(briefing, settings, urls, eid, here) for eid in fact.attributed_to]
         if fact.entities:
