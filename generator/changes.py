@@ -103,11 +103,12 @@ def markdown_summary(result: Diff, head: Snapshot, base_name: str, head_name: st
     """The diff as a reviewer reads it in a pull request: Markdown, one section per kind."""
     lines = [f"## Briefing changes: {base_name} → {head_name}", ""]
     if result.empty:
-        return "\n".join([*lines, "No change to the briefing's content.", ""])
+        return "\n".join([*lines, "No change to the briefing's content."]) + "\n"
 
     def section(title: str, items: list[str]) -> None:
         if items:
-            lines.extend([f"### {title} ({len(items)})", "", *items, ""])
+            count = sum(1 for item in items if item.startswith("- "))
+            lines.extend([f"### {title} ({count})", "", *items, ""])
 
     def claim(fact_id: str) -> str:
         return _cell(head.facts[fact_id][1].claim) if fact_id in head.facts else ""
@@ -127,7 +128,7 @@ def markdown_summary(result: Diff, head: Snapshot, base_name: str, head_name: st
         f"- `{jid}`: {_cell(judgments[jid].question)}", changes, [])])
     section("Sources added", [f"- `{sid}`: {_cell(head.sources[sid].title)}" for sid in r.sources_added])
     section("Entities added", [f"- `{eid}`: {_cell(head.entities[eid].name)}" for eid in r.entities_added])
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _cell(text: str) -> str:

@@ -21,16 +21,16 @@ from generator.snapshot import BlobReader, Snapshot
 
 
 class PublishedIds:
-    """Fact ids as published at a revision, when the project is a git checkout."""
+    """Fact ids as published at a revision, each with its topic, when the project is a git checkout."""
 
     def __init__(self, root: Path) -> None:
         self.reader = briefing_reader(root)
 
-    def at(self, revision: str) -> set[str] | None:
+    def at(self, revision: str) -> dict[str, str] | None:
         if self.reader is None or self.reader.repo.resolve(revision) is None:
             return None
         try:
-            return set(self.reader.snapshot(revision).facts)
+            return {fact_id: topic for fact_id, (topic, _) in self.reader.snapshot(revision).facts.items()}
         except GitError:
             return None
 

@@ -111,7 +111,7 @@ def _apply(revisions: Revisions, date: str, before: dict[tuple[str, str], Any],
            after: dict[tuple[str, str], Any]) -> None:
     """One commit's changes: records added, changed in substance, retired."""
     for (kind, record_id), (record, fields) in after.items():
-        records: dict[str, Record] = getattr(revisions, kind + "s")
+        records = {"fact": revisions.facts, "judgment": revisions.judgments, "source": revisions.sources}[kind]
         old = before.get((kind, record_id))
         if record_id not in records:
             records[record_id] = Record(added=date)

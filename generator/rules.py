@@ -151,8 +151,8 @@ class Checked:
                         judgments=[j.record for j in self.judgments])
 
 
-#: Asked only when two facts share an id: the ids already published (from git), or None.
-PublishedIds = Callable[[], "set[str] | None"]
+#: Asked only when two facts share an id: published fact id -> its topic (from git), or None.
+PublishedIds = Callable[[], "dict[str, str] | None"]
 
 
 def apply_rules(checked: Checked, published: PublishedIds | None = None) -> list[Problem]:
@@ -180,7 +180,7 @@ def _duplicate_fact_ids(facts: list[Located[Fact]], published: PublishedIds | No
     clashes = [same for same in by_id.values() if len(same) > 1]
     known = published() if clashes and published else None
     for same in clashes:
-        old = next((f for f in same if known and f.record.id in known), None) or min(
+        old = next((f for f in same if known and known.get(f.record.id) == f.loaded.path.stem), None) or min(
             same, key=lambda f: _modified(f.loaded))
         line, _ = old.loaded.position((*old.at, "id"))
         for new in (f for f in same if f is not old):

@@ -88,7 +88,8 @@ class BlobReader:
                 if kind == "fact":
                     snapshot.facts.setdefault(record_id, (topic, record))
                 else:
-                    getattr(snapshot, kind + "s").setdefault(record_id, record)
+                    {"judgment": snapshot.judgments, "source": snapshot.sources,
+                     "entity": snapshot.entities}[kind].setdefault(record_id, record)
         return snapshot
 
 

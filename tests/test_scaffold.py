@@ -95,18 +95,21 @@ TOPIC_WITH_QUIRKS = (
     "        claim: >-\n"
     "          Alpha shipped goats\n"
     "          to Beta.\n"
-    "        status: disputed\n"
+    "        status: reported\n"
     "        cites:\n"
-    "          - {source: alpha-report, value: 447}\n"
+    "          - {source: alpha-report, value: 447, locator: p1}\n"
     "          - source: beta-report\n"
     "            value: \"nearly 450\"\n"
+    "            locator: 'p 2'\n"
+    "        difference: detail\n"
+    "        reconciliation: 447 is the count.\n"
     "\n"
     "    -   id: beta-denies\n"
     "        claim: \"Alpha said Beta paid in arms; Beta denied it.\"\n"
     "        status: alleged\n"
     "        attributed_to: [alpha-country,\n"
     "                        beta-country]\n"
-    "        cites: [{source: alpha-report}]\n"
+    "        cites: [{source: alpha-report, quote: Beta denied it}]\n"
     "    # a comment about the last fact\n"
     "order: 1\n"
     "# trailing comment\n"
@@ -139,7 +142,7 @@ def test_new_fact_is_inserted_at_the_end_of_the_list_without_touching_other_byte
         b'            quote: "a live shipment"\n')
     cut = before.index(b"    # a comment about the last fact")
     assert after == before[:cut] + inserted + before[cut:]
-    assert "added fact 'beta-said-no-arms-1-no' to briefings/topics/shipment.yml at line 23" in result.stderr
+    assert "added fact 'beta-said-no-arms-1-no' to briefings/topics/shipment.yml at line 26" in result.stderr
     assert errors_of(root) == []
     facts = load_file(root / SHIPMENT).data["facts"]
     assert facts[-1]["claim"] == 'Beta said: "no arms" — #1 \\ NO'
@@ -166,7 +169,7 @@ def test_new_fact_appends_to_files_ending_in_the_list(make_project: MakeProject,
 def test_new_fact_refusals_name_the_field_and_the_fix(make_project: MakeProject) -> None:
     root = make_project()
     before = (root / SHIPMENT).read_bytes()
-    result = new(root, "fact", "--no-input", "--topic", "shipment", "--fact-id", "goat-count",
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--id", "goat-count",
                  "--claim", "See [this](https://example.org/).", "--status", "alleged",
                  "--source", "alpha-reprt", "--entity", "beta-contry")
     assert result.exit_code == 1
@@ -187,21 +190,86 @@ def test_new_fact_refusals_name_the_field_and_the_fix(make_project: MakeProject)
     assert "error: --topic: unknown topic 'shipmnt'\n    hint: did you mean 'shipment'?" in result.stderr
 
 
-def test_new_fact_from_prompts(make_project: MakeProject) -> None:
+def test_new_fact_from_prompts_asks_for_everything_a_cited_fact_needs(make_project: MakeProject) -> None:
     root = make_project()
-    answers = "\n".join(["shipment", "Alpha says Beta paid in grain.", "alleged", "alpha-reprt",
-                         "alpha-report, beta-report", "2024", "alpha-contry", "alpha-country", ""]) + "\n"
+    answers = "\n".join([
+        "shipment", "Alpha says Beta paid in grain.", "alleged",
+        "alpha-reprt", "alpha-report, beta-report",            # sources: a typo, then both
+        "paragraph 4", "Beta paid in grain", "grain",          # citation 1: locator, quote, value
+        "headline", "", "wheat",                               # citation 2: no quote
+        "2024", "dated by the report",                         # date and how it was established
+        "alpha-contry", "alpha-country", "", "beta-country",   # asserted by (a typo), denied by, about
+        "grain",                                               # tags
+        "detail", "Wheat is the grain named.",                 # the values differ: how they relate
+        "",                                                    # the suggested id
+    ]) + "\n"
     result = new(root, "fact", input=answers)
     assert result.exit_code == 0, result.output
+    assert "Known: alpha-report, beta-report" in result.output
+    assert "Known: alpha-country, beta-country" in result.output
+    assert "Citation 2: beta-report" in result.output
     assert "Error: unknown source 'alpha-reprt' (hint: did you mean 'alpha-report' or 'beta-report'?)" \
         in result.output
     assert "Error: unknown entity 'alpha-contry' (hint: did you mean 'alpha-country'" in result.output
     assert "Fact id [alpha-says-beta-paid-in-grain]:" in result.output
     fact = load_file(root / SHIPMENT).data["facts"][-1]
     assert fact == {"id": "alpha-says-beta-paid-in-grain", "claim": "Alpha says Beta paid in grain.",
-                    "date": "2024", "status": "alleged", "attributed_to": ["alpha-country"],
-                    "cites": [{"source": "alpha-report"}, {"source": "beta-report"}]}
+                    "date": "2024", "date_note": "dated by the report", "status": "alleged",
+                    "attributed_to": ["alpha-country"], "entities": ["beta-country"], "tags": ["grain"],
+                    "cites": [{"source": "alpha-report", "locator": "paragraph 4", "quote": "Beta paid in grain",
+                               "value": "grain"},
+                              {"source": "beta-report", "locator": "headline", "value": "wheat"}],
+                    "difference": "detail", "reconciliation": "Wheat is the grain named."}
     assert errors_of(root) == []
+
+
+def test_more_quotes_than_sources_are_refused_and_nothing_is_written(make_project: MakeProject) -> None:
+    root = make_project()
+    before = (root / SHIPMENT).read_bytes()
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--claim", "More goats.", "--status",
+                 "reported", "--source", "alpha-report", "--quote", "a live shipment", "--quote", "of 447 goats",
+                 "--locator", "p1", "--locator", "p2", "--locator", "p3")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: --locator: given 3 times for 1 --source\n"
+        "    hint: give at most one --locator per --source, in the same order ('' skips one)\n"
+        "error: --quote: given 2 times for 1 --source\n"
+        "    hint: give at most one --quote per --source, in the same order ('' skips one)\n"
+        "nothing was written\n")
+    assert (root / SHIPMENT).read_bytes() == before
+
+
+def test_new_fact_takes_a_date_note_and_the_same_id_flag_as_every_command(make_project: MakeProject) -> None:
+    root = make_project()
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--id", "gamma-goats", "--claim",
+                 "Gamma counted goats.", "--status", "reported", "--source", "alpha-report", "--locator", "p 9",
+                 "--date", "2024-08", "--date-note", "dated by the report's own words")
+    assert result.exit_code == 0, result.output
+    fact = load_file(root / SHIPMENT).data["facts"][-1]
+    assert (fact["id"], fact["date_note"]) == ("gamma-goats", "dated by the report's own words")
+
+
+def test_new_judgment_appends_a_checked_judgment(make_project: MakeProject) -> None:
+    root = make_project()
+    args = ["judgment", "--no-input", "--question", "Were the goats aid?", "--judgment", "Alpha sent them as aid.",
+            "--likelihood", "likely", "--confidence", "low", "--basis", "One report.", "--supports", "goat-count",
+            "--topic", "shipment", "--gap", "Who paid for the transport.", "--reviewed", "2024-09-01"]
+    result = new(root, *args)
+    assert result.exit_code == 0, result.output
+    assert "added judgment 'were-the-goats-aid' to briefings/judgments.yml" in result.stderr
+    assert load_file(root / "briefings/judgments.yml").data == [{
+        "id": "were-the-goats-aid", "question": "Were the goats aid?", "judgment": "Alpha sent them as aid.",
+        "likelihood": "likely", "confidence": "low", "basis": "One report.", "supports": ["goat-count"],
+        "topics": ["shipment"], "gaps": ["Who paid for the transport."], "reviewed": "2024-09-01"}]
+    assert errors_of(root) == []
+    second = new(root, *[a if a != "Were the goats aid?" else "Was it payment?" for a in args])
+    assert second.exit_code == 0, second.output
+    assert [j["id"] for j in load_file(root / "briefings/judgments.yml").data] == [
+        "were-the-goats-aid", "was-it-payment"]
+    refused = new(root, "judgment", "--no-input", "--question", "Q?", "--judgment", "J.", "--likelihood",
+                  "likely", "--confidence", "low", "--basis", "B.", "--supports", "goat-cont")
+    assert refused.exit_code == 1
+    assert "error: supports: unknown fact 'goat-cont'" in refused.stderr
 
 
 def test_new_topic_writes_a_file_with_its_first_fact(make_project: MakeProject) -> None:

@@ -171,7 +171,7 @@ def diff(root: Path | None, base: str, head: str | None) -> None:
             emit([snapshot], False)
             sys.exit(1)
     assert isinstance(before, Snapshot) and isinstance(after, Snapshot)
-    click.echo(markdown_summary(compare(before, after), after, base, head or "working tree"))
+    click.echo(markdown_summary(compare(before, after), after, base, head or "working tree"), nl=False)
 
 
 @main.command()

@@ -209,7 +209,8 @@ def ask_fact(ask: Asker, project: Any, values: dict[str, Any], fact_id: str | No
                        check=lambda v: scaffold.reference_error(v, project.entities, "entity",
                                                                 "briefings/entities.yml"))
 
-    attributed = entities("--attributed-to", "attributed_to", "Who asserts it", required=status == "alleged")
+    attributed = entities("--attributed-to", "attributed_to", "Who asserts it",
+                          required=status == "alleged" and ask.prompt)
     denied = entities("--denied-by", "denied_by", "Who denied it (a source must report the denial)")
     about = entities("--entity", "entities", "What it is about")
     tags = ask.ids(values["tags"], "--tag", "Tags", required=False, known=project.tags,
