@@ -75,7 +75,7 @@ def test_facts_json_has_one_fact_per_line_for_diffs(built_site: Path, facts: dic
     """A reviewer diffing two versions of facts.json sees one changed line per changed fact."""
     lines = (built_site / FACTS_JSON).read_text(encoding="utf-8").splitlines()
     records = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith('    {"id": ')]
-    assert records == facts["facts"]
+    assert records == facts["judgments"] + facts["facts"]
     assert lines[0] == "{" and lines[-1] == "}"
 
 
@@ -203,7 +203,7 @@ def test_feed_parses_as_atom_with_every_dated_fact_newest_first(built_site: Path
     assert feed.version == "atom10"
     assert feed.feed.title == SETTINGS.title
     dated = list(reversed(briefing.dated_facts))
-    facts = [e for e in feed.entries if e.tags[0].term != "correction"]
+    facts = [e for e in feed.entries if e.tags[0].term not in {"correction", "judgment"}]
     assert [e.link for e in facts] == [f"{BASE}topics/{p.topic_id}/#{p.id}" for p in dated]
     assert len({e.id for e in feed.entries}) == len(feed.entries)
     assert all(e.id.startswith("urn:uuid:") for e in feed.entries)

@@ -1,4 +1,5 @@
-"""``facts.json``: every fact with its citations, stable ids and permalinks, for reusers.
+"""``facts.json``: every fact with its citations, stable ids and permalinks, and the key
+judgments with the facts they rest on, for reusers.
 
 The contract is ``schemas/facts.schema.json`` (hand-written; its version changes when a
 field changes meaning). Links come from :class:`~generator.urls.Urls`, so they follow
@@ -13,11 +14,14 @@ from typing import Any
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
 from generator.inline import plain_text
-from generator.model import Citation, Entity, Source
+from generator.model import Citation, Entity, Judgment, Source
 from generator.settings import Settings
 from generator.urls import Urls, entity_uri, source_uri, topic_uri
 from generator.vocabulary import (
+    CONFIDENCE_LABELS,
+    CONFIDENCE_MEANINGS,
     DIFFERENCE_HEADINGS,
+    LIKELIHOODS,
     SOURCE_KINDS,
     STATUS_LABELS,
     STATUS_MEANINGS,
@@ -26,6 +30,8 @@ from generator.vocabulary import (
 )
 
 FACTS_JSON = "facts.json"
+#: The page that gives each judgment in full, at its id (the pages' anchor too).
+JUDGMENTS_URI = "judgments.md"
 #: 2: ``sources_disagree`` gave way to ``difference`` and ``reconciliation``; values are strings.
 FACTS_SCHEMA_VERSION = 2
 
@@ -43,6 +49,11 @@ def facts_document(briefing: Briefing, settings: Settings, urls: Urls) -> dict[s
                      for status in STATUS_LABELS},
         "differences": {kind: {"label": heading.removesuffix(".")} for kind, heading in DIFFERENCE_HEADINGS.items()},
         "source_kinds": {kind: {"label": label} for kind, label in SOURCE_KINDS.items()},
+        "likelihoods": {key: {"term": item.term, "low": item.low, "high": item.high}
+                        for key, item in LIKELIHOODS.items()},
+        "confidences": {key: {"label": CONFIDENCE_LABELS[key], "meaning": CONFIDENCE_MEANINGS[key]}
+                        for key in CONFIDENCE_LABELS},
+        "judgments": [judgment_record(urls, judgment) for judgment in briefing.judgments],
         # An iterator: json_lines encodes each record as it is made.
         "facts": (fact_record(briefing, urls, placed) for placed in briefing.facts.values()),
         "sources": {sid: source_record(urls, sid, briefing.sources[sid]) for sid in sorted(briefing.sources)},
@@ -55,6 +66,7 @@ def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact) -> dict[str,
     """One fact as ``facts.json`` holds it (retired facts too, with the note saying why)."""
     fact = placed.fact
     topic = briefing.topics[placed.topic_id]
+    judgments = briefing.judgments_on.get(fact.id, {})
     return {
         "id": fact.id,
         "url": urls.page(topic_uri(placed.topic_id), fact.id),
@@ -78,6 +90,7 @@ def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact) -> dict[str,
         "citations": [citation_record(c) for c in fact.cites],
         "corrections": [{"date": c.date, "note": c.note} for c in fact.corrections],
         "retired": fact.retired,
+        "judgments": {role: [j.id for j in judgments.get(role, [])] for role in ("supports", "cuts_against")},
     }
 
 
@@ -101,3 +114,34 @@ def entity_record(settings: Settings, urls: Urls, entity_id: str, entity: Entity
         "aliases": list(entity.aliases),
         "page": urls.page(entity_uri(entity_id)) if settings.features.entities else None,
     }
+
+
+def judgment_record(urls: Urls, judgment: Judgment) -> dict[str, Any]:
+    """One key judgment: its permalink on the judgments page, its likelihood (term and range)
+    and confidence told apart, the facts for and against it, and how it changed."""
+    return {
+        "id": judgment.id,
+        "url": urls.page(JUDGMENTS_URI, judgment.id),
+        "question": judgment.question,
+        "judgment": judgment.judgment,
+        "judgment_text": plain_text(judgment.judgment),
+        "likelihood": likelihood_record(judgment.likelihood),
+        "confidence": {"key": judgment.confidence, "label": CONFIDENCE_LABELS[judgment.confidence]},
+        "basis": judgment.basis,
+        "supports": list(judgment.supports),
+        "cuts_against": list(judgment.cuts_against),
+        "topics": list(judgment.topics),
+        "assumptions": list(judgment.assumptions),
+        "alternatives": [{"text": a.text, "likelihood": likelihood_record(a.likelihood)}
+                         for a in judgment.alternatives],
+        "gaps": list(judgment.gaps),
+        "indicators": list(judgment.indicators),
+        "reviewed": judgment.reviewed,
+        "history": [{"date": h.date, "change": h.change} for h in judgment.history],
+    }
+
+
+def likelihood_record(key: str) -> dict[str, Any]:
+    """A term of the estimative scale with its range: ``likely``, 55 to 80 (per cent)."""
+    item = LIKELIHOODS[key]
+    return {"key": key, "term": item.term, "low": item.low, "high": item.high, "label": item.label}

@@ -1,10 +1,11 @@
 """``feed.xml``: an Atom feed (RFC 4287) of what a returning reader wants to know: the
-briefing's dated facts and the corrections to its facts, newest first.
+briefing's dated facts, the corrections to its facts and its key judgments, newest first.
 
 A fact's entry says its status, how its sources' values relate (a contradiction with each
 value and who gives it; a difference in detail with its reconciliation first) and any error
-found in a source. Entry ids are stable across builds and addresses (UUIDs made from the
-fact's id), so a feed reader sees a changed entry, not a new one. Nothing here reads a
+found in a source. A judgment's entry is dated by its latest review or change, so a revised
+judgment comes back to the top. Entry ids are stable across builds and addresses (UUIDs made
+from the fact's or judgment's id), so a feed reader sees a changed entry, not a new one. Nothing here reads a
 clock: the same briefing always gives the same bytes.
 """
 
@@ -16,11 +17,13 @@ from dataclasses import dataclass, field
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
-from generator.exports.text import relation_text, shorten, source_errors_text, timestamp
+from generator.exports.facts_json import JUDGMENTS_URI
+from generator.exports.text import relation_text, sentence, shorten, source_errors_text, timestamp
 from generator.inline import fold_whitespace, plain_text
+from generator.model import Judgment
 from generator.settings import Settings
 from generator.urls import HOME, Urls, topic_uri
-from generator.vocabulary import STATUS_LABELS, date_label
+from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label
 
 FEED_XML = "feed.xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -49,7 +52,8 @@ class Entry:
 
 def atom_feed(briefing: Briefing, settings: Settings, urls: Urls) -> bytes:
     """The feed's entries, newest first (entries of one time keep the briefing's order)."""
-    entries = [*fact_entries(briefing, urls), *correction_entries(briefing, urls)]
+    entries = [*fact_entries(briefing, urls), *correction_entries(briefing, urls),
+               *(judgment_entry(urls, judgment) for judgment in briefing.judgments)]
     entries.sort(key=lambda entry: entry.updated, reverse=True)
     return _atom(entries, settings, urls)
 
@@ -88,6 +92,23 @@ def correction_entries(briefing: Briefing, urls: Urls) -> list[Entry]:
                 summary=f"Correction, {when}: {fold_whitespace(correction.note)} The fact now reads: {text}",
                 categories=[("correction", "Correction")]))
     return entries
+
+
+def judgment_entry(urls: Urls, judgment: Judgment) -> Entry:
+    """A key judgment, dated by its latest review or change (a changed judgment is new again)."""
+    likelihood = LIKELIHOODS[judgment.likelihood]
+    confidence = CONFIDENCE_LABELS[judgment.confidence]
+    parts = [judgment.question, sentence(plain_text(judgment.judgment)), f"Likelihood: {likelihood.label}.",
+             f"Confidence: {confidence}. {sentence(fold_whitespace(judgment.basis))}"]
+    if judgment.history:
+        latest = judgment.history[-1]
+        parts.append(f"Changed {date_label(latest.date)}: {sentence(fold_whitespace(latest.change))}")
+    updated = max([judgment.reviewed, *(entry.date for entry in judgment.history)])
+    return Entry(key=f"judgment/{judgment.id}", title=f"Key judgment: {judgment.question}",
+                 updated=timestamp(updated), link=urls.page(JUDGMENTS_URI, judgment.id),
+                 summary=" ".join(parts),
+                 categories=[("judgment", "Key judgment"), (judgment.likelihood, likelihood.term),
+                             (f"{judgment.confidence}-confidence", f"{confidence} confidence")])
 
 
 def _atom(entries: list[Entry], settings: Settings, urls: Urls) -> bytes:

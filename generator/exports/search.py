@@ -1,5 +1,5 @@
-"""What the search finds: a :class:`SearchEntry` per topic, source and entity page and per
-fact, so a search lands on the fact itself.
+"""What the search finds: a :class:`SearchEntry` per topic, source and entity page, per
+current fact and per key judgment, so a search lands on the fact or judgment itself.
 
 ``generate`` keeps the entries beside the pages; the MkDocs plugin turns each into a search
 record once MkDocs has given its page a URL, and hands them to the search index
@@ -11,10 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.briefing import Briefing, PlacedFact
+from generator.exports.facts_json import JUDGMENTS_URI
 from generator.exports.text import shorten
-from generator.inline import plain_text
+from generator.inline import fold_whitespace, plain_text
+from generator.model import Judgment
 from generator.urls import entity_uri, source_uri, topic_uri
-from generator.vocabulary import STATUS_LABELS, date_label
+from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label
+
+#: The title a judgment's result is listed under: the page that gives it in full.
+JUDGMENTS_PAGE = "Key judgments"
 
 
 @dataclass(frozen=True)
@@ -31,9 +36,10 @@ class SearchEntry:
 
 
 def search_entries(briefing: Briefing) -> list[SearchEntry]:
-    """Each topic, source and entity page by its own words, and each fact on its topic's page
-    (see :func:`fact_entry`). A page's entry holds what the page is about, not the facts it
-    lists, which have entries of their own."""
+    """Each topic, source and entity page by its own words, each current fact on its topic's
+    page (see :func:`fact_entry`; a retired fact is no finding) and each judgment on the
+    judgments page. A page's entry holds what the page is about, not the facts it lists,
+    which have entries of their own."""
     entries: list[SearchEntry] = []
     for topic_id, topic in briefing.topics.items():
         entries.append(SearchEntry(uri=topic_uri(topic_id), anchor="", title=topic.title, page="",
@@ -45,7 +51,8 @@ def search_entries(briefing: Briefing) -> list[SearchEntry]:
     for entity_id, entity in briefing.entities.items():
         entries.append(SearchEntry(uri=entity_uri(entity_id), anchor="", title=entity.name, page="Entities",
                                    text=_joined([entity.name, *entity.aliases, entity.description])))
-    entries.extend(fact_entry(briefing, placed) for placed in briefing.facts.values())
+    entries.extend(fact_entry(briefing, placed) for placed in briefing.current_facts)
+    entries.extend(judgment_entry(judgment) for judgment in briefing.judgments)
     return entries
 
 
@@ -71,3 +78,12 @@ def fact_entry(briefing: Briefing, placed: PlacedFact) -> SearchEntry:
         parts.append("Tags: " + ", ".join(fact.tags) + ".")
     return SearchEntry(uri=topic_uri(placed.topic_id), anchor=fact.id, title=shorten(text, 90),
                        page=briefing.topics[placed.topic_id].title, text=" ".join(parts))
+
+
+def judgment_entry(judgment: Judgment) -> SearchEntry:
+    """A judgment's question and words, its likelihood and confidence, and its basis."""
+    parts = [judgment.question, plain_text(judgment.judgment),
+             f"Likelihood: {LIKELIHOODS[judgment.likelihood].label}.",
+             f"Confidence: {CONFIDENCE_LABELS[judgment.confidence]}.", fold_whitespace(judgment.basis)]
+    return SearchEntry(uri=JUDGMENTS_URI, anchor=judgment.id, title=judgment.question, page=JUDGMENTS_PAGE,
+                       text=" ".join(parts))
