@@ -148,7 +148,7 @@ def test_the_reference_documents_every_field_value_and_rule() -> None:
             assert f"| `{name}` |" in reference, f"{model.__name__}.{name} is not in FORMAT.md"
     for value in ("contradiction", "detail", "reference", "statement", "roughly-even-chance", "almost-certain"):
         assert f"`{value}`" in reference
-    for kind, (severity, rule) in RULES.items():
+    for kind, (severity, _) in RULES.items():
         assert f"| {kind} | {severity} |" in reference
     assert "| `roughly-even-chance` | roughly even chance | 45–55 % |" in reference
 
