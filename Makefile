@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test serve check lock fuzz bench bench-instructions clean
+.PHONY: site test serve check lock fuzz bench clean
 
 site: $(VENV)/.site $(VENV)/.bytecode
 	$(BIN)/briefing build
@@ -14,8 +14,10 @@ test: $(VENV)/.test $(VENV)/.bytecode
 	$(BIN)/ruff check generator tests $(wildcard benchmarks fuzz)
 	$(BIN)/python -m pytest
 
+# The live preview on http://127.0.0.1:$(PORT)/ (make serve PORT=8001 for another port).
+PORT ?= 8000
 serve: $(VENV)/.site $(VENV)/.bytecode
-	$(BIN)/briefing serve
+	$(BIN)/briefing serve --port $(PORT)
 
 check: $(VENV)/.site $(VENV)/.bytecode
 	$(BIN)/briefing check
@@ -25,11 +27,6 @@ check: $(VENV)/.site $(VENV)/.bytecode
 BENCH_SIZES ?= small,medium,large
 bench: $(VENV)/.site $(VENV)/.bytecode
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --out benchmarks/out/results.json
-
-# The generator's overhead on the real briefing in instructions (Valgrind's callgrind), which
-# the machine's load does not move; about 4 minutes.
-bench-instructions: $(VENV)/.site $(VENV)/.bytecode
-	$(BIN)/python -m benchmarks.instructions --out benchmarks/out/instructions.json
 
 # Fuzz bytes -> load -> check -> render for FUZZ_SECONDS (default 60), at most 2 GB of memory.
 # Inputs that crash land in fuzz/crashes/ (keep them: tests/test_fuzz_regressions.py replays them);

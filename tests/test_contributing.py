@@ -1,5 +1,5 @@
-"""CONTRIBUTING.md stays true: it documents every contributor command and status, its worked
-example is quoted from the real briefing, and the command it shows writes exactly that fact."""
+"""CONTRIBUTING.md stays true: it documents every contributor command, status and new field, its
+worked examples are quoted from the real briefing, and the command it shows writes exactly that fact."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.check import check_project
-from generator.cli import main, new
+from generator.cli import main
+from generator.cli.new import new
 from generator.model import STATUSES
 from tests.conftest import REPO
 
@@ -25,8 +26,11 @@ def blocks(language: str) -> list[str]:
 def test_every_contributor_command_and_status_is_documented() -> None:
     for command in new.commands:
         assert f"briefing new {command}" in GUIDE, f"`briefing new {command}` is undocumented"
-    for command in ("briefing check", "briefing serve", "briefing schemas", "--strict", "--no-input"):
-        assert command in GUIDE
+    for command in ("briefing check", "briefing serve", "briefing schemas", "briefing diff", "--strict",
+                    "--no-input", "--errors-only", "--base", "--archive", "make serve PORT="):
+        assert command in GUIDE, command
+    for name in ("difference", "reconciliation", "error", "kind", "corrections", "retired", "briefings/judgments.yml"):
+        assert f"`{name}`" in GUIDE, name
     for status in STATUSES:
         assert re.search(rf"^\| `{status}` \| ", GUIDE, flags=re.MULTILINE), status
 
@@ -42,7 +46,8 @@ def quoted_from_the_briefing() -> list[tuple[Path, str]]:
 
 def test_the_worked_example_is_quoted_verbatim_from_the_real_briefing() -> None:
     quoted = quoted_from_the_briefing()
-    assert {path.name for path, _ in quoted} == {"goats-shipped-to-north-korea.yml", "livestock-aid.yml"}
+    assert {path.name for path, _ in quoted} == {"goats-shipped-to-north-korea.yml", "livestock-aid.yml",
+                                                 "strategic-treaty.yml", "judgments.yml"}
     for path, text in quoted:
         assert text in path.read_text(encoding="utf-8"), f"CONTRIBUTING.md no longer matches {path}"
 
@@ -54,9 +59,10 @@ def test_the_worked_example_command_writes_exactly_the_fact_shown(tmp_path: Path
     topic = root / "briefings/topics/livestock-aid.yml"
     fact = next(text for path, text in quoted_from_the_briefing() if path.name == "livestock-aid.yml")
     original = topic.read_text(encoding="utf-8")
-    without = original.replace(fact + "\n", "", 1) if fact + "\n" in original else original.replace(fact, "")
-    topic.write_text(without, encoding="utf-8")
-    command = next(block for block in blocks("sh") if "--fact-id goat-shipment-count" in block)
+    start = original.index(fact)  # the real fact begins with the one shown, and carries a correction since
+    end = original.index("\n  - id:", start + len(fact))
+    topic.write_text(original[:start] + original[end + 1:], encoding="utf-8")
+    command = next(block for block in blocks("sh") if "--id goat-shipment-count" in block)
     args = shlex.split(command.replace("\\\n", " "))
     assert args[:3] == ["briefing", "new", "fact"]
     result = CliRunner().invoke(main, [*args[1:], "--no-input", "--root", str(root)], catch_exceptions=False)
