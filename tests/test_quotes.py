@@ -162,7 +162,7 @@ def test_every_quote_found_in_its_archived_text_passes(project, tmp_path: Path) 
     code, err = check(project(), "--archive", str(folder))
     assert code == 0, err
     assert "quotes: 1 verified, 0 not found in their source, 0 not checked (no archived text)" in err
-    assert "error" not in err.replace("0 error(s)", "")
+    assert ": error: " not in err
 
 
 def test_a_quote_not_in_the_source_is_an_error_at_its_line_with_the_closest_passage(
@@ -201,6 +201,16 @@ def test_a_source_without_archived_text_is_a_located_warning(project, tmp_path: 
     assert "quotes: 0 verified, 0 not found in their source, 1 not checked (no archived text)" in err
     code, _ = check(project(), "--archive", str(folder), "--strict")
     assert code == 1
+
+
+def test_an_archive_where_no_file_matches_a_source_is_an_error(project, tmp_path: Path) -> None:
+    folder = archive(tmp_path, {"Alpha Report.txt": ARTICLE, "notes.md": "x"})
+    code, err = check(project(), "--archive", str(folder))
+    assert code == 1
+    assert (f"{folder}:1:1: error: no file in the archive folder matches a source (it holds Alpha Report.txt, "
+            "notes.md…)\n    hint: name each archived text after its source's id: <source-id>.txt, .md or .html "
+            "(e.g. alpha-report.txt)") in err
+    assert "quotes: 0 verified, 0 not found in their source, 1 not checked (no archived text)" in err
 
 
 def test_a_missing_archive_folder_is_a_usage_error(project, tmp_path: Path) -> None:

@@ -113,15 +113,24 @@ def test_pull_requests_check_test_build_and_upload_a_preview_with_a_read_only_to
     assert all("permissions" not in job for job in flow["jobs"].values())
     assert flow["concurrency"]["group"] and flow["concurrency"]["cancel-in-progress"] is True
     runs = [step.get("run") for step in steps(flow)]
-    for command in (".venv/bin/briefing check", "make test", "make site"):
+    for command in ('.venv/bin/briefing check --base "$BASE_SHA"', "make test", "make site"):
         assert command in runs
     assert runs.index("make test") < runs.index("make site")
+    by_run = {step.get("run"): step for step in steps(flow)}
+    base = "${{ github.event.pull_request.base.sha }}"  # passed through env:, never interpolated in run:
+    assert by_run['.venv/bin/briefing check --base "$BASE_SHA"']["env"] == {"BASE_SHA": base}
+    summary = by_run['.venv/bin/briefing diff "$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"']
+    assert summary["env"] == {"BASE_SHA": base} and summary["if"] == "${{ !cancelled() }}"
+    checkout = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base and every fact's dates need the history
     upload = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
 
 
 def test_main_is_built_and_deployed_to_pages_with_least_privilege_in_order() -> None:
     flow = workflow("deploy.yml")
+    checkout = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # every fact's dates come from the full history
     assert flow["on"]["push"] == {"branches": ["main"]}
     assert "pull_request" not in flow["on"]
     assert flow["permissions"] == {"contents": "read"}
@@ -196,7 +205,7 @@ def test_zizmor_finds_nothing_in_the_workflows_or_the_dependabot_config() -> Non
 
 @pytest.mark.parametrize(("name", "good", "bad", "audit"), [
     ("workflows/pr.yml", "@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2", "@v4", "unpinned-uses"),
-    ("workflows/deploy.yml", "        with:\n          persist-credentials: false\n", "", "artipacked"),
+    ("workflows/deploy.yml", "          persist-credentials: false\n", "", "artipacked"),
     ("dependabot.yml", "default-days: 7", "default-days: 1", "dependabot-cooldown"),
 ])
 def test_zizmor_audits_each_file_and_fails_a_weakened_one(tmp_path: Path, name: str, good: str, bad: str,
@@ -257,3 +266,9 @@ def test_pre_commit_accepts_the_hook_files() -> None:
     result = subprocess.run([PRE_COMMIT, "validate-config", str(REPO / ".pre-commit-config.yaml")],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_make_serve_takes_the_port() -> None:
+    result = subprocess.run(["make", "-n", "serve", "PORT=8123"], cwd=REPO, capture_output=True, text=True,
+                            check=True)
+    assert "briefing serve --port 8123" in result.stdout

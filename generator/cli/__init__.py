@@ -82,7 +82,7 @@ def check(root: Path | None, strict: bool, errors_only: bool, fmt: str, archive:
         emit(exc.problems, annotates(fmt))
         sys.exit(1)
     problems = list(result.problems)
-    lines = []
+    lines = [] if archive else ["quotes were not verified (pass --archive DIR to check them against the sources)"]
     if base is not None and result.checked is not None:
         problems.extend(base_problems(root, base, result.checked))
     if archive is not None and result.briefing is not None:
