@@ -12,8 +12,8 @@ tooltip (each mark's ``<title>`` and ``aria-label``). Colours come from CSS vari
 schemes. The figure caption is the chart's text alternative, and the list below it gives
 every fact in words.
 
-Every element is built with ``xml.etree`` and serialised by it, so text from the YAML
-(claims, topic titles) can only ever be character data or an escaped attribute value.
+Every element is built with ``xml.etree`` (see ``svg``), so text from the YAML (claims,
+topic titles) can only ever be character data or an escaped attribute value.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.briefing import Briefing, PlacedFact
+from generator.chart.svg import figure, link, number, svg_root, text
 from generator.inline import plain_text
 from generator.vocabulary import MONTHS, STATUS_LABELS, date_label
 
@@ -34,7 +35,6 @@ LANE_LABEL = 22
 ROW = 20
 MARK = 6
 LEGEND_HEIGHT = 40
-XLINK = "http://www.w3.org/1999/xlink"
 SHAPES = {"confirmed": "circle", "reported": "square", "alleged": "triangle", "disputed": "diamond"}
 
 
@@ -72,30 +72,19 @@ def _shape(parent: ET.Element, status: str, x: float, y: float, size: float) -> 
     css = f"bf-mark bf-mark--{status}"
     kind = SHAPES[status]
     if kind == "circle":
-        return ET.SubElement(parent, "circle", {"class": css, "cx": _n(x), "cy": _n(y), "r": _n(size)})
+        return ET.SubElement(parent, "circle", {"class": css, "cx": number(x), "cy": number(y), "r": number(size)})
     if kind == "square":
         s = size * 0.9
-        return ET.SubElement(parent, "rect", {"class": css, "x": _n(x - s), "y": _n(y - s),
-                                              "width": _n(2 * s), "height": _n(2 * s)})
+        return ET.SubElement(parent, "rect", {"class": css, "x": number(x - s), "y": number(y - s),
+                                              "width": number(2 * s), "height": number(2 * s)})
     if kind == "triangle":
         s = size * 1.15
-        points = f"{_n(x)},{_n(y - s)} {_n(x + s)},{_n(y + s * 0.8)} {_n(x - s)},{_n(y + s * 0.8)}"
+        corners = [(x, y - s), (x + s, y + s * 0.8), (x - s, y + s * 0.8)]
     else:
         s = size * 1.2
-        points = f"{_n(x)},{_n(y - s)} {_n(x + s)},{_n(y)} {_n(x)},{_n(y + s)} {_n(x - s)},{_n(y)}"
+        corners = [(x, y - s), (x + s, y), (x, y + s), (x - s, y)]
+    points = " ".join(f"{number(cx)},{number(cy)}" for cx, cy in corners)
     return ET.SubElement(parent, "polygon", {"class": css, "points": points})
-
-
-def _n(value: float) -> str:
-    """A coordinate, short: 12.0 -> '12', 12.345 -> '12.3'."""
-    text = f"{value:.1f}"
-    return text.removesuffix(".0")
-
-
-def _text(parent: ET.Element, x: float, y: float, words: str, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, "text", {"x": _n(x), "y": _n(y), **attrs})
-    element.text = words
-    return element
 
 
 def _rows(spans: list[_Span], position: Callable[[_Span], tuple[float, float]]) -> list[list[_Span]]:
@@ -145,38 +134,32 @@ def timeline_svg(briefing: Briefing) -> str:
 
     title = f"Timeline chart of {len(spans)} dated facts, {date_label(first.isoformat()[:7])} to " \
             f"{date_label((last - timedelta(days=1)).isoformat()[:7])}"
-    svg = ET.Element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg", "xmlns:xlink": XLINK, "viewBox": f"0 0 {WIDTH} {height}",
-        "class": "bf-chart__svg", "role": "group", "aria-labelledby": "bf-chart-title",
-        "aria-describedby": "bf-chart-desc", "font-size": "12",
-    })
-    ET.SubElement(svg, "title", {"id": "bf-chart-title"}).text = title
-    ET.SubElement(svg, "desc", {"id": "bf-chart-desc"}).text = (
+    svg = svg_root(WIDTH, height, "bf-chart__svg", "bf-chart", title, (
         "One lane per topic, time running left to right. Each mark is a fact and links to it in the "
         "list below; its shape tells its status (circle confirmed, square reported, triangle alleged, "
-        "diamond disputed). A bar is a fact known only to the month or the year.")
+        "diamond disputed). A bar is a fact known only to the month or the year."))
 
     axis = ET.SubElement(svg, "g", {"class": "bf-chart__axis", "aria-hidden": "true"})
-    ET.SubElement(axis, "line", {"x1": _n(plot_left), "x2": _n(plot_right), "y1": "30", "y2": "30"})
+    ET.SubElement(axis, "line", {"x1": number(plot_left), "x2": number(plot_right), "y1": "30", "y2": "30"})
     month = first
     months = days / 30.44
     while month < last:
         x = x_of(month)
         if months <= 36 or month.month == 1:
-            ET.SubElement(axis, "line", {"x1": _n(x), "x2": _n(x), "y1": "26", "y2": "34"})
+            ET.SubElement(axis, "line", {"x1": number(x), "x2": number(x), "y1": "26", "y2": "34"})
         if months <= 36 and (months <= 18 or month.month % 3 == 1):
-            _text(axis, x + 2, 22, MONTHS[month.month - 1][:3])
+            text(axis, x + 2, 22, MONTHS[month.month - 1][:3])
         if month.month == 1 or month == first:
-            _text(axis, x + 2, 10, str(month.year), **{"font-weight": "700"})
+            text(axis, x + 2, 10, str(month.year), **{"font-weight": "700"})
         month = _next_month(month)
 
     y = AXIS_HEIGHT
     for topic_id, rows in lanes:
         lane = ET.SubElement(svg, "g", {"class": "bf-chart__lane"})
-        _text(lane, plot_left, y + 15, briefing.topics[topic_id].title, **{"font-weight": "600"})
+        text(lane, plot_left, y + 15, briefing.topics[topic_id].title, **{"font-weight": "600"})
         y += LANE_LABEL
-        ET.SubElement(lane, "rect", {"class": "bf-chart__band", "x": _n(plot_left), "y": _n(y),
-                                     "width": _n(plot_right - plot_left), "height": _n(len(rows) * ROW)})
+        ET.SubElement(lane, "rect", {"class": "bf-chart__band", "x": number(plot_left), "y": number(y),
+                                     "width": number(plot_right - plot_left), "height": number(len(rows) * ROW)})
         # Marks in date order (the order of keyboard focus), each at the height of its row.
         row_of = {span.placed.id: index for index, row in enumerate(rows) for span in row}
         for span in sorted((s for row in rows for s in row), key=lambda s: order[s.placed.id]):
@@ -188,32 +171,23 @@ def timeline_svg(briefing: Briefing) -> str:
     legend_y = y + 20
     for status, label in STATUS_LABELS.items():
         _shape(legend, status, x, legend_y - 4, MARK)
-        _text(legend, x + MARK + 5, legend_y, label)
+        text(legend, x + MARK + 5, legend_y, label)
         x += 30 + len(label) * 8
-    ET.SubElement(legend, "rect", {"class": "bf-chart__bar", "x": _n(x), "y": _n(legend_y - 8),
+    ET.SubElement(legend, "rect", {"class": "bf-chart__bar", "x": number(x), "y": number(legend_y - 8),
                                    "width": "28", "height": "8", "rx": "3"})
-    _text(legend, x + 34, legend_y, "known only to the month or year")
+    text(legend, x + 34, legend_y, "known only to the month or year")
 
-    caption = ET.Element("figcaption")
-    caption.text = (f"{title}. Each mark links to the fact in the list below, which gives every dated "
-                    "fact in words with its status, topic and sources.")
-    figure = ET.Element("figure", {"class": "bf-chart"})
-    figure.append(svg)
-    figure.append(caption)
-    return ET.tostring(figure, encoding="unicode")
+    return figure(svg, "bf-chart", f"{title}. Each mark links to the fact in the list below, which gives "
+                  "every dated fact in words with its status, topic and sources.")
 
 
 def _mark(parent: ET.Element, span: _Span, left: float, right: float, y: float) -> None:
     fact = span.placed.fact
     status = fact.shown_status
     words = f"{date_label(fact.date)}, {STATUS_LABELS[status].lower()}: {plain_text(fact.claim)}"
-    # xlink:href, not href: Material's instant navigation rewrites every [href] element's
-    # href property, which an SVG link does not have (a TypeError on every page load).
-    link = ET.SubElement(parent, "a", {"xlink:href": f"#{fact.id}", "aria-label": words,
-                                       "class": "bf-chart__link"})
-    ET.SubElement(link, "title").text = words
+    mark = link(parent, fact.id, words, "bf-chart__link")
     if right - left > 2 * MARK + 2:
-        ET.SubElement(link, "rect", {"class": f"bf-chart__bar bf-chart__bar--{status}",
-                                     "x": _n(left + 1), "y": _n(y - 4), "width": _n(right - left - 2),
+        ET.SubElement(mark, "rect", {"class": f"bf-chart__bar bf-chart__bar--{status}",
+                                     "x": number(left + 1), "y": number(y - 4), "width": number(right - left - 2),
                                      "height": "8", "rx": "3"})
-    _shape(link, status, (left + right) / 2, y, MARK)
+    _shape(mark, status, (left + right) / 2, y, MARK)
