@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, TypeAdapter, ValidationError
 
 from generator.errors import BriefingError, Problem, Severity
 from generator.model import OneLine, Url
@@ -69,7 +69,7 @@ def _with_environment(settings: Settings) -> Settings:
     if not base_url:
         return settings
     try:
-        return Settings.model_validate({**settings.model_dump(), "base_url": base_url})
+        return settings.model_copy(update={"base_url": TypeAdapter(Url).validate_python(base_url)})
     except ValidationError:
         raise BriefingError([Problem(f"${BASE_URL_VARIABLE}", 1, 1, Severity.ERROR,
                                      f"{base_url!r} is not an absolute http/https URL",

@@ -1,0 +1,46 @@
+"""The one URL policy: links between pages, and each page's public address with and without
+MkDocs' use_directory_urls and a base_url."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.urls import Urls, entity_uri, relative, source_uri, topic_uri, up_to_root
+
+
+def test_pages_link_to_each_other_relatively() -> None:
+    assert relative(topic_uri("goats") + "#goat-count", "index.md") == "topics/goats.md#goat-count"
+    assert relative(source_uri("alpha"), topic_uri("goats")) == "../sources/alpha.md"
+    assert relative(entity_uri("beta"), "timeline/2024-08_page-2.md") == "../entities/beta.md"
+    assert relative("#x", "topics/goats.md") == "#x"
+    assert relative("topics/goats.md#y", "topics/goats.md") == "goats.md#y"
+    assert up_to_root("") == "" and up_to_root("entities") == "../" and up_to_root("a/b") == "../../"
+
+
+@pytest.mark.parametrize(("directory_urls", "uri", "path"), [
+    (True, "index.md", ""), (True, "topics/goats.md", "topics/goats/"), (True, "sources/index.md", "sources/"),
+    (False, "index.md", "index.html"), (False, "topics/goats.md", "topics/goats.html"),
+    (False, "sources/index.md", "sources/index.html"),
+])
+def test_a_page_s_public_address_follows_use_directory_urls(directory_urls: bool, uri: str, path: str) -> None:
+    assert Urls(directory_urls=directory_urls).path(uri) == path
+
+
+def test_addresses_are_absolute_with_a_base_url_and_site_relative_without() -> None:
+    urls = Urls("https://example.org/brief/")
+    assert urls.page("topics/goats.md", "goat-count") == "https://example.org/brief/topics/goats/#goat-count"
+    assert Urls().page("topics/goats.md", "goat-count") == "topics/goats/#goat-count"
+    assert urls.link_from(entity_uri("beta"), topic_uri("goats")) == "https://example.org/brief/entities/beta/"
+
+
+@pytest.mark.parametrize(("directory_urls", "target", "anchor", "expected"), [
+    (True, "topics/goats.md", "f", "#f"),
+    (True, "entities/beta.md", "", "../../entities/beta/"),
+    (True, "index.md", "", "../../"),
+    (True, "topics/goats.md", "", "./"),
+    (False, "entities/beta.md", "", "../entities/beta.html"),
+    (False, "topics/goats.md", "f", "goats.html#f"),
+])
+def test_links_inside_a_page_resolve_against_its_public_address(directory_urls: bool, target: str, anchor: str,
+                                                               expected: str) -> None:
+    assert Urls(directory_urls=directory_urls).link_from(target, "topics/goats.md", anchor) == expected
