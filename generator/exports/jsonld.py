@@ -91,8 +91,15 @@ def _entity_node(briefing: Briefing, settings: Settings, urls: Urls, entity_id: 
 
 
 def _appearance(source: Source) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": "NewsArticle" if source.outlet else "CreativeWork",
-                            "headline": source.title, "datePublished": source.published}
+    """A source the claim appears in, typed by its kind: a news article (with its outlet), a
+    reference page, or any other work (a statement, an article whose outlet is not known)."""
+    if source.kind == "reference":
+        kind = "WebPage"
+    elif source.kind == "article" and source.outlet:
+        kind = "NewsArticle"
+    else:
+        kind = "CreativeWork"
+    node: dict[str, Any] = {"@type": kind, "headline": source.title, "datePublished": source.published}
     if source.url:
         node["url"] = source.url
     if source.outlet:
