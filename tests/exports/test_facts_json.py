@@ -52,6 +52,15 @@ def test_the_case_matches_the_schema_of_its_version(data: dict[str, Any]) -> Non
     assert schema_errors(data) == []
 
 
+def test_the_schemas_worked_examples_are_what_the_case_exports(data: dict[str, Any]) -> None:
+    """The examples in schemas/facts.schema.json (a difference in detail; a source's error with a
+    correction; a retired fact; a judgment) stay true: they are the case's own records."""
+    definitions = json.loads(FACTS_SCHEMA.read_text(encoding="utf-8"))["definitions"]
+    facts = by_id(data["facts"])
+    assert definitions["fact"]["examples"] == [facts["goat-count"], facts["port-founded"], facts["goats-were-sheep"]]
+    assert definitions["judgment"]["examples"] == data["judgments"][:1]
+
+
 @pytest.mark.parametrize(("where", "change"), [
     ("a version 1 field", lambda d: d["facts"][0].update(sources_disagree=False)),
     ("a value as a number", lambda d: d["facts"][0]["citations"][0].update(value=447)),
