@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ import jinja2
 from markupsafe import Markup
 
 from generator.inline import escape_text, fold_whitespace, inline_markdown, is_http_url, plain_text, safe_url
-from generator.urls import relative
 from generator.vocabulary import date_label
 
 
@@ -69,28 +67,14 @@ def meta_filter(text: str) -> Md:
     return Md(json.dumps(html.escape(words, quote=True), ensure_ascii=False))
 
 
-def once_filter(view: Any, macro: jinja2.runtime.Macro) -> Markup:
-    """``{{ view | once(m.fact_line) }}``: a macro's output for a view, rendered the first
-    time and reused after. Views are shared by the pages of a folder, so a fact listed on
-    many of them (tags, entities, sources) is laid out once per folder."""
-    rendered = view.rendered.get(macro.name)
-    if rendered is None:
-        rendered = view.rendered[macro.name] = Markup(macro(view))
-    return rendered
-
-
 def words_filter(text: str) -> str:
     """``{{ topic.summary | words }}``: inline Markdown reduced to the words a reader sees
     (for places that take plain text, such as the page description)."""
     return plain_text(text)
 
 
-@lru_cache(maxsize=8)
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """The Jinja environment for the page templates of one project.
-
-    Kept per templates folder, so compiled templates are reused across builds (serve,
-    tests); Jinja's loader still recompiles a template whose file changed."""
+    """The Jinja environment for the page templates of one project."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -105,9 +89,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         "text": text_filter,
         "meta": meta_filter,
         "words": words_filter,
-        "once": once_filter,
         "date_label": date_label,
-        "rel": lambda target, from_uri: Md(relative(target, from_uri)),
         "safe_url": url_filter,
     })
     return env

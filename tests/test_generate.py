@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ def test_markdown_tree_holds_pages_assets_and_nav(make_project: MakeProject, tmp
     assert {"Topics": ["topics/shipment.md"]} in nav
     topic = (out / "topics/shipment.md").read_text()
     assert topic.startswith("---\ndescription: ")
-    assert '<article class="bf-fact bf-fact--disputed" id="goat-count" markdown>' in topic
+    assert '<article class="bf-fact bf-fact--reported" id="goat-count" markdown>' in topic
     assert "[^goat-count-1]: [Alpha report on the shipment](../sources/alpha-report.md)" in topic
 
 
@@ -88,44 +89,30 @@ def test_an_edited_template_is_used_by_the_next_build(make_project: MakeProject)
     assert b"Edited home page" in generate(root).files["index.md"]
 
 
-def _front_matter_pairs(root: Path) -> list[tuple[str, str]]:
-    from generator.generate import generate
+def test_every_front_matter_reads_back_as_the_description_given(repo_root: Path,
+                                                               make_project: MakeProject) -> None:
+    """Front matter holds only the page's description, which MkDocs' own reader gets back as
+    the words written (HTML-escaped for the theme), on every page of the real briefing and of
+    one whose summary YAML would trip on."""
+    import html
 
-    site = generate(root)
-    return [(uri, site.files[uri].decode("utf-8")) for uri in site.pages]
-
-
-def test_the_plugin_reads_every_front_matter_as_mkdocs_does(repo_root: Path,
-                                                            make_project: MakeProject) -> None:
-    """The plugin reads the generated front matter as JSON, not through MkDocs' YAML parser:
-    on every page of the real briefing, and of one whose texts YAML would trip on, both
-    must give the same values and the same Markdown."""
     from mkdocs.utils.meta import get_data
 
-    from generator.plugin import read_front_matter
+    from generator.generate import generate
 
-    awkward = make_project({"briefings/topics/shipment.yml": (
-        CASES_SHIPMENT.replace('summary: "Alpha sent goats to *Beta*, the sources say."',
-                               'summary: "key: value # not a comment, \\"quoted\\" \\t & <b>x</b> 🐐 ---"')
-    )})
-    pairs = _front_matter_pairs(repo_root) + _front_matter_pairs(awkward)
-    assert len(pairs) > 40
-    for uri, text in pairs:
-        read = read_front_matter(text)
-        assert read is not None, uri
-        meta, body = read
-        assert (body, meta) == get_data(text), uri
-    assert any("jsonld" in read_front_matter(text)[0] for _, text in pairs)  # type: ignore[index]
-
-
-def test_front_matter_of_another_shape_is_left_to_mkdocs() -> None:
-    from generator.plugin import read_front_matter
-
-    assert read_front_matter("# No front matter\n") is None
-    assert read_front_matter("---\ntitle: plain words\n---\n# T\n") is None  # not JSON
-    assert read_front_matter("---\nsearch:\n    exclude: true\n---\n# T\n") is None
-    assert read_front_matter('---\ndescription: "a"\nsearch:\n  exclude: true\n---\n\n# T\n') == (
-        {"description": "a", "search": {"exclude": True}}, "# T\n")
+    summary = 'key: value # not a comment, "quoted" & <b>x</b> 🐐 ---'
+    written = f"summary: {json.dumps(summary, ensure_ascii=False)}"
+    awkward = make_project({"briefings/topics/shipment.yml": CASES_SHIPMENT.replace(
+        'summary: "Alpha sent goats to *Beta*, the sources say."', written)})
+    pages = [(uri, data.decode("utf-8")) for root in (repo_root, awkward)
+             for uri, data in generate(root).files.items() if uri.endswith(".md")]
+    assert len(pages) > 40
+    for uri, text in pages:
+        body, meta = get_data(text)
+        assert set(meta) == {"description"} and meta["description"], uri
+        assert body.lstrip().startswith("# "), uri
+    awkward_topic = get_data(generate(awkward).files["topics/shipment.md"].decode("utf-8"))[1]
+    assert awkward_topic["description"] == html.escape(summary, quote=True)
 
 
 def test_no_level_of_the_navigation_grows_with_the_briefing() -> None:
@@ -133,8 +120,8 @@ def test_no_level_of_the_navigation_grows_with_the_briefing() -> None:
     topics) would make each page grow with the briefing and the build with its square."""
     from types import SimpleNamespace
 
-    from generator.pages import NAV_GROUP_SIZE, plan_nav
-    from generator.settings import default_settings
+    from generator.pages.nav import NAV_GROUP_SIZE, plan_nav
+    from generator.settings import Settings
 
     def levels(entries: list[Any]) -> Iterator[list[Any]]:
         yield entries
@@ -149,7 +136,7 @@ def test_no_level_of_the_navigation_grows_with_the_briefing() -> None:
 
     for count in (3, 26, 1000, 20000):
         topics = [f"topic-{n}" for n in range(count)]
-        nav = plan_nav(SimpleNamespace(topic_order=topics), default_settings())  # type: ignore[arg-type]
+        nav = plan_nav(SimpleNamespace(topic_order=topics, judgments=[]), Settings())  # type: ignore[arg-type]
         section = next(entry["Topics"] for entry in nav if "Topics" in entry)
         assert max(len(level) for level in levels(section)) <= NAV_GROUP_SIZE
         assert list(pages(section)) == [f"topics/{t}.md" for t in topics]  # all, in order

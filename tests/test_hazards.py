@@ -196,7 +196,7 @@ def test_markdown_structure_is_shown_literally_and_the_page_structure_is_unchang
     assert [h.name for h in article.find_all(re.compile("^h[1-6]$"))] == ["h1"]
     assert article.find("table") is None
     assert "root:" not in soup.get_text()  # no snippet of /etc/passwd
-    assert [li.get("id") for li in article.select(".footnote li")] == ["fn:f-one-1", "fn:f-one-2",
+    assert [li.get("id") for li in article.select(".footnote li")] == ["fn:f-one-1", "fn:f-one-2", "fn:f-one-3",
                                                                         "fn:f-two-1", "fn:f-two-2"]
 
 

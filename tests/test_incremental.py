@@ -16,8 +16,8 @@ import pytest
 from benchmarks.corpus import SIZES, write_project
 from generator.check import check_project
 from generator.generate import generate
-from generator.pages import entity_uri, source_uri, topic_uri
 from generator.tree import MANIFEST, NAV_FILE, write_tree
+from generator.urls import entity_uri, source_uri, topic_uri
 
 OLD = 1_000_000_000  # 2001-09-09: an mtime no write of this test can produce
 MARKER = "Quarantinedmarker"  # one word, no punctuation: it reaches every page unescaped

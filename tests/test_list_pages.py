@@ -1,8 +1,8 @@
 """Long lists split into pages (issue 5): past ``list_page_facts`` facts, the timeline gets a
 page per month, each tag and each status its own page, and a list longer still goes on over
-numbered pages; the home page lists a few disagreements and links to all of them. Built
-from the real briefing with the limit set to 5, so every kind of split happens, and read
-from the HTML MkDocs writes.
+numbered pages. Built from the real briefing with the limit set to 5, so every kind of split
+happens, and read from the HTML MkDocs writes. (The home page's list of contradictions, split
+past a dozen, is tested on generated briefings: tests/pages/test_home.py.)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.check import load_settings, require_briefing
-from generator.pages import HOME_DISAGREEMENTS, STATUS_LABELS
+from generator.vocabulary import STATUS_LABELS
 from tests.conftest import REPO, copy_project_frame, run_briefing
 
 pytestmark = pytest.mark.slow
@@ -69,7 +69,7 @@ def test_each_status_lists_its_facts_over_pages_of_at_most_the_limit(split_site:
     assert not fact_links(legend)  # the legend itself lists no facts any more
     listed: list[str] = []
     for status, label in STATUS_LABELS.items():
-        expected = [p.id for p in BRIEFING.facts.values() if p.fact.shown_status == status]
+        expected = [p.id for p in BRIEFING.current_facts if p.fact.shown_status == status]
         link = legend.select_one(f"section#{status} a.bf-factlink")
         assert link is not None and link.get_text() == f"Every {label.lower()} fact"
         pages = follow_pages(split_site, f"status/{status}")
@@ -78,8 +78,8 @@ def test_each_status_lists_its_facts_over_pages_of_at_most_the_limit(split_site:
             assert 0 < len(fact_links(read(split_site, page))) <= LIMIT
         assert facts_of_list(split_site, f"status/{status}") == expected
         listed += expected
-    assert sorted(listed) == sorted(BRIEFING.facts)
-    denied = [p.id for p in BRIEFING.facts.values() if p.fact.denied_by]
+    assert sorted(listed) == sorted(p.id for p in BRIEFING.current_facts)
+    denied = [p.id for p in BRIEFING.current_facts if p.fact.denied_by]
     assert facts_of_list(split_site, "status/denied") == denied
 
 
@@ -121,7 +121,7 @@ def test_each_tag_gets_its_page_and_facts_link_to_it(split_site: Path) -> None:
     tags = read(split_site, "tags")
     index = {a.get_text(): a["href"] for a in tags.select("p.bf-tag-index a")}
     by_tag: dict[str, list[str]] = {}
-    for placed in BRIEFING.facts.values():
+    for placed in BRIEFING.current_facts:
         for tag in dict.fromkeys(placed.fact.tags):
             by_tag.setdefault(tag, []).append(placed.id)
     assert set(index) == set(by_tag)
@@ -131,17 +131,6 @@ def test_each_tag_gets_its_page_and_facts_link_to_it(split_site: Path) -> None:
     topic = read(split_site, "topics/livestock-aid")
     tag_links = {a.get_text(): a["href"] for a in topic.select("p.bf-about a") if "/tags/" in a["href"]}
     assert tag_links and all(href == f"../../tags/{tag}/" for tag, href in tag_links.items())
-
-
-def test_the_home_page_lists_a_few_disagreements_and_links_to_all(split_site: Path) -> None:
-    disagreements = [p.id for p in BRIEFING.disagreements]
-    shown = min(HOME_DISAGREEMENTS, LIMIT)
-    assert len(disagreements) > shown, "the real briefing has enough disagreements to split"
-    home = read(split_site, "")
-    assert fact_links(home)[-shown:] == disagreements[:shown]
-    link = home.find("a", string=f"All {len(disagreements)} facts whose sources disagree")
-    assert link is not None and link["href"] == "disagreements/"
-    assert facts_of_list(split_site, "disagreements") == disagreements
 
 
 def test_no_attribute_list_shows_as_text(split_site: Path, built_site: Path) -> None:

@@ -32,8 +32,8 @@ from hypothesis import strategies as st
 from generator.check import check_project
 from generator.errors import BriefingError
 from generator.generate import generate
+from generator.mkdocs_adapter.build import build_site, quiet_mkdocs_logging
 from generator.model import ID_PATTERN
-from generator.site_build import build_site, quiet_mkdocs_logging
 from generator.tree import write_tree
 from tests.conftest import REPO, copy_project_frame
 from tests.hostile import (

@@ -1,5 +1,5 @@
 """Pages for readers (issue 6): the timeline and its chart, entity pages and entity links in
-claims, the tags index, the status legend and its filters, disagreements on the home page,
+claims, the tags index, the status legend and its filters, contradictions on the home page,
 and the tags that make links travel (description, canonical, Open Graph, Twitter), the
 sitemap and the 404 page. Read from the real site, built once, and from small hostile builds.
 """
@@ -20,7 +20,7 @@ from generator.briefing import Briefing
 from generator.chart import timeline_svg
 from generator.check import load_settings, require_briefing
 from generator.inline import plain_text
-from generator.pages import STATUS_LABELS, date_label
+from generator.vocabulary import STATUS_LABELS, date_label
 from tests.conftest import CASES, REPO, MakeProject, copy_project_frame, run_briefing
 
 pytestmark = pytest.mark.slow
@@ -163,7 +163,7 @@ def test_chart_text_from_yaml_stays_text(make_project: MakeProject) -> None:
                     "circle", "polygon"}
     svg = "{http://www.w3.org/2000/svg}"
     (mark,) = list(figure.iter(f"{svg}a"))
-    assert mark.get("aria-label") == f"August 2024, disputed: {plain_text(claim)}"
+    assert mark.get("aria-label") == f"August 2024, reported: {plain_text(claim)}"
     assert mark.find(f"{svg}title").text == mark.get("aria-label")
     assert timeline_svg(require_briefing(make_project({
         "briefings/topics/shipment.yml": (CASES / "minimal/briefings/topics/shipment.yml")
@@ -173,7 +173,7 @@ def test_chart_text_from_yaml_stays_text(make_project: MakeProject) -> None:
 def test_built_chart_shows_markup_as_text(hostile: Path) -> None:
     svg = content(page(hostile, "timeline")).select_one("figure.bf-chart svg")
     (mark,) = svg.find_all("a")
-    assert mark["aria-label"] == f"August 2024, disputed: Alpha shipped goats to Beta {MARKUP}; Alpha again."
+    assert mark["aria-label"] == f"August 2024, reported: Alpha shipped goats to Beta {MARKUP}; Alpha again."
     assert mark.find("title").get_text() == mark["aria-label"]
     assert svg.find("b") is None and svg.find("script") is None
     assert svg.find("text", string=re.compile("^The shipment ")).get_text() == f"The shipment {MARKUP}"
@@ -238,7 +238,7 @@ def test_entity_links_keep_markup_in_names_as_text(hostile: Path) -> None:
 def test_tags_index_lists_every_tag_with_its_facts(built_site: Path, briefing: Briefing) -> None:
     soup = content(page(built_site, "tags"))
     tags: dict[str, list[str]] = {}
-    for placed in briefing.facts.values():
+    for placed in briefing.current_facts:
         for tag in dict.fromkeys(placed.fact.tags):
             tags.setdefault(tag, []).append(placed.id)
     headings = soup.find_all("h2")
@@ -258,33 +258,35 @@ def test_status_legend_explains_each_status_and_filters_alleged_and_denied(
     for status in ("confirmed", "reported", "alleged", "disputed"):
         section = soup.find("section", id=status)
         assert section.select_one("a.bf-badge").get_text() == STATUS_LABELS[status]
-        expected = [p.id for p in briefing.facts.values() if p.fact.shown_status == status]
+        expected = [p.id for p in briefing.current_facts if p.fact.shown_status == status]
         assert fact_links(section) == expected, status
     denied = soup.find("section", id="denied")
-    assert fact_links(denied) == [p.id for p in briefing.facts.values() if p.fact.denied_by]
+    assert fact_links(denied) == [p.id for p in briefing.current_facts if p.fact.denied_by]
     assert "Denied by" in denied.get_text() and fact_links(denied)
 
 
-def test_home_lists_every_disagreement_value_by_value(built_site: Path, briefing: Briefing) -> None:
+def test_home_lists_every_contradiction_value_by_value(built_site: Path, briefing: Briefing) -> None:
     soup = content(page(built_site, ""))
-    heading = soup.find(lambda t: t.name == "h2" and t.get_text().startswith("Where sources disagree"))
+    heading = soup.find(lambda t: t.name == "h2" and t.get_text().startswith("Where the sources contradict"))
     items = heading.find_next_sibling("ul").find_all("li", recursive=False)
+    assert briefing.contradictions, "the real briefing has contradictions (the goats' destination, gift or payment)"
     assert [li.select_one("a.bf-factlink")["href"] for li in items] == [
-        f"topics/{p.topic_id}/#{p.id}" for p in briefing.disagreements]
-    for li, placed in zip(items, briefing.disagreements, strict=True):
+        f"topics/{p.topic_id}/#{p.id}" for p in briefing.contradictions]
+    for li, placed in zip(items, briefing.contradictions, strict=True):
+        assert "The sources contradict each other." in li.get_text()
         values = li.find("ul").find_all("li", recursive=False)
         assert [v.strong.get_text() for v in values] == placed.fact.values
         for value, shown in zip(placed.fact.values, values, strict=True):
             sources = {c.source for c in placed.fact.cites if c.value is not None and str(c.value) == value}
             assert {a["href"] for a in shown.find_all("a")} == {f"sources/{s}/" for s in sources}
-    exports = {a["href"] for a in soup.find_all("a")}
+    exports = {a["href"] for a in soup.find_all("a", href=True)}
     assert {"facts.json", "sources.json", "feed.xml"} <= exports
 
 
 def test_single_source_facts_are_marked(built_site: Path, briefing: Briefing) -> None:
     for topic_id, topic in briefing.topics.items():
         soup = page(built_site, f"topics/{topic_id}")
-        for fact in topic.facts:
+        for fact in (f for f in topic.facts if not f.retired):
             marked = soup.find(id=fact.id).select_one(".bf-single")
             assert (marked is not None) == (len({c.source for c in fact.cites}) == 1), fact.id
 

@@ -32,6 +32,9 @@ def test_every_topic_has_a_page_with_every_fact_anchored(built_site: Path, brief
         articles = soup.select("article.bf-fact")
         assert [a["id"] for a in articles] == [f.id for f in topic.facts]
         for article, fact in zip(articles, topic.facts, strict=True):
+            if fact.retired:
+                assert article.get_text().strip().startswith("Withdrawn."), fact.id
+                continue
             badge = article.select_one("a.bf-badge")
             assert badge is not None and badge.get_text().lower() == fact.shown_status
             refs = article.select("sup a.footnote-ref")
@@ -50,13 +53,18 @@ def test_every_citation_resolves_to_a_note_that_names_its_source(built_site: Pat
             assert (target.resolve() / "index.html").is_file(), source_link["href"]
 
 
-def test_disagreeing_values_are_shown_value_by_value(built_site: Path, briefing) -> None:
-    disputed = [p for p in briefing.facts.values() if p.fact.sources_disagree]
-    assert disputed, "the real briefing records disagreements (goat count, destination, Kirby's title)"
-    for placed in disputed:
+def test_differing_values_are_shown_value_by_value_saying_how_they_relate(built_site: Path, briefing) -> None:
+    differing = [p for p in briefing.current_facts if p.fact.values_differ]
+    assert {p.fact.difference for p in differing} == {"contradiction", "detail"}, "the real briefing has both"
+    for placed in differing:
         article = page(built_site, f"topics/{placed.topic_id}").find(id=placed.id)
-        box = article.select_one(".bf-disagree")
+        box = article.select_one(f".bf-values.bf-values--{placed.fact.difference}")
         assert box is not None, placed.id
+        words = box.p.get_text(" ", strip=True)
+        if placed.fact.difference == "detail":
+            assert words == f"The sources differ in detail. {placed.fact.reconciliation}", placed.id
+        else:
+            assert words == "The sources contradict each other.", placed.id
         shown = [li.strong.get_text() for li in box.select("li")]
         assert shown == placed.fact.values
 

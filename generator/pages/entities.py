@@ -1,0 +1,60 @@
+"""Entity pages and their index: the current facts about each entity, asserted by it and
+denied by it; past ``list_page_facts`` facts, the page gives their numbers and each role's
+facts get list pages of their own. An entity's own name is never a link on its pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.pages.paginate import list_pages
+from generator.pages.plan import Plan
+from generator.pages.spec import ListSpec, PageSpec
+from generator.render import Md
+from generator.urls import entity_uri, relative
+
+INDEX = "entities/index.md"
+#: The roles an entity plays in facts, as its page heads each list.
+ENTITY_ROLES = {"about": "Facts about", "asserts": "Facts asserted by", "denies": "Facts denied by"}
+
+
+def entity_pages(plan: Plan) -> Iterator[PageSpec]:
+    if not plan.settings.features.entities:
+        return
+    yield entities_index(plan)
+    for entity_id in sorted(plan.briefing.entities):
+        yield from entity_page(plan, entity_id)
+
+
+def entities_index(plan: Plan) -> PageSpec:
+    b = plan.briefing
+    kinds: dict[str, list[dict[str, Any]]] = {}
+    for eid, entity in sorted(b.entities.items(), key=lambda item: item[1].name.lower()):
+        roles = b.facts_by_entity.get(eid, {})
+        kinds.setdefault(entity.kind, []).append({
+            "entity": entity, "link": Md(relative(entity_uri(eid), INDEX)),
+            "facts": len({p.id for facts in roles.values() for p in facts}),
+        })
+    return PageSpec(INDEX, "entities_index.md.j2", {"kinds": kinds})
+
+
+def entity_page(plan: Plan, entity_id: str) -> Iterator[PageSpec]:
+    uri = entity_uri(entity_id)
+    entity = plan.briefing.entities[entity_id]
+    roles = plan.briefing.facts_by_entity.get(entity_id, {})
+    split = sum(len(placed) for placed in roles.values()) > plan.list_size
+    yield PageSpec(uri, "entity.md.j2", {
+        "entity_id": Md(entity_id), "entity": entity, "headings": ENTITY_ROLES,
+        "roles": {role: [] if split else [plan.fact_view(p, uri, unlinked=entity_id) for p in roles.get(role, [])]
+                  for role in ENTITY_ROLES},
+        "counts": {role: len(roles.get(role, [])) for role in ENTITY_ROLES},
+        "role_pages": {role: Md(relative(f"entities/{entity_id}_{role}.md", uri))
+                       for role in ENTITY_ROLES if roles.get(role)} if split else {},
+    })
+    if not split:
+        return
+    for role, heading in ENTITY_ROLES.items():
+        if roles.get(role):
+            yield from list_pages(plan, f"entities/{entity_id}_{role}", roles[role], ListSpec(
+                title=f"{heading} {entity.name}", description=f"{heading} {entity.name}.",
+                intro=f"{len(roles[role])} facts.", style="line", back=(entity.name, uri)), unlinked=entity_id)

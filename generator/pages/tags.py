@@ -1,0 +1,27 @@
+"""The tags page: every tag with the current facts that carry it; when that is more facts than
+``list_page_facts``, the page only indexes the tags and each tag gets its own list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.pages.paginate import list_pages
+from generator.pages.plan import Plan
+from generator.pages.spec import ListSpec, PageSpec
+from generator.render import Md
+
+URI = "tags.md"
+
+
+def tag_pages(plan: Plan) -> Iterator[PageSpec]:
+    split = plan.split_tags
+    yield PageSpec(URI, "tags.md.j2", {"tags": [{
+        "tag": Md(tag), "count": len(placed), "link": plan.tag_link(tag, "") if split else Md(f"#{tag}"),
+        "facts": [] if split else plan.fact_views(placed, URI),
+    } for tag, placed in plan.facts_by_tag.items()]})
+    if not split:
+        return
+    for tag, placed in plan.facts_by_tag.items():
+        yield from list_pages(plan, f"tags/{tag}", placed, ListSpec(
+            title=f"Tag: {tag}", description=f"Every fact tagged {tag}.",
+            intro=f"{len(placed)} facts carry the tag {tag}.", style="line", back=("All tags", URI)))

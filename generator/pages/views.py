@@ -1,0 +1,277 @@
+"""What templates read about a fact or a judgment: views, laid out for the pages of one folder.
+
+A view holds everything a template shows, already linked from the folder its page is in:
+the claim with its entity links, the numbered notes (citations), the values the sources
+give and how they relate, the sources' own errors with the reference they are set against,
+corrections, the judgments that name the fact. Ids reach templates as :class:`Md` (they
+match the id pattern, so they are safe in paths and anchors); every other text stays plain
+and is escaped when rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from generator.briefing import PlacedFact
+from generator.inline import plain_text
+from generator.model import Citation, Correction, Judgment, Source
+from generator.render import Md
+from generator.urls import relative_from_folder, source_uri, topic_uri
+from generator.vocabulary import DIFFERENCE_HEADINGS, LIKELIHOODS, SOURCE_KINDS, STATUS_LABELS, Likelihood
+
+if TYPE_CHECKING:
+    from generator.pages.plan import Plan
+
+#: The page of the judgments in full, with the estimative scale explained.
+JUDGMENTS_URI = "judgments.md"
+#: Where the scale is explained on it (headings hold "_", which no id does: no clash).
+SCALE_ANCHOR = "scale_likelihood"
+
+
+def link(target: str, folder: str) -> Md:
+    """A relative link from the pages of ``folder`` to ``target`` (a uri, maybe with ``#anchor``)."""
+    return Md(relative_from_folder(target, folder))
+
+
+@dataclass(frozen=True)
+class Note:
+    """One citation of a fact, numbered (``<fact id>-<n>``) where the page footnotes it."""
+
+    label: Md
+    cite: Citation
+    source_id: Md
+    source: Source
+    source_link: Md
+
+    @property
+    def kind(self) -> str:
+        return SOURCE_KINDS[self.source.kind]
+
+
+@dataclass(frozen=True)
+class ValueGroup:
+    """One value that some citations of a fact give, with the notes that give it."""
+
+    value: str
+    notes: list[Note]
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    name: str
+    link: Md
+
+
+@dataclass(frozen=True)
+class SourceNotes:
+    """One source of a fact with its citations (for lists that show sources by name)."""
+
+    source: Source
+    link: Md
+    notes: list[Note]
+
+    @property
+    def locators(self) -> list[str]:
+        return [n.cite.locator for n in self.notes if n.cite.locator]
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """A citation whose source is wrong on a checkable point, with the reference sources
+    (and their citations) the fact sets it against."""
+
+    note: Note
+    references: list[SourceNotes]
+
+
+@dataclass(frozen=True)
+class JudgmentRef:
+    """A link to a judgment from a fact it names: "Supports: <question>"."""
+
+    role: str
+    question: str
+    link: Md
+
+
+@dataclass(frozen=True)
+class FactRef:
+    """A link to a fact from a judgment, its claim shown on hover and focus (``title``)."""
+
+    label: str
+    claim: Md
+    title: str
+    link: Md
+
+
+class FactView:
+    """A fact as the pages of one folder show it. Only what a page asks for is worked out
+    (a list line needs the claim and two links, a topic page every note)."""
+
+    def __init__(self, plan: Plan, placed: PlacedFact, folder: str, numbered: bool, claim: Md) -> None:
+        self.fact = placed.fact
+        self.topic_id = Md(placed.topic_id)
+        self.anchor = Md(self.fact.id)
+        self.claim = claim
+        """The claim as safe Markdown, with the first mention of each entity linked to its page."""
+        self._plan, self._folder, self._numbered = plan, folder, numbered
+
+    @cached_property
+    def permalink(self) -> Md:
+        return link(f"{topic_uri(self.topic_id)}#{self.fact.id}", self._folder)
+
+    @cached_property
+    def topic_link(self) -> Md:
+        return link(topic_uri(self.topic_id), self._folder)
+
+    @property
+    def topic_title(self) -> str:
+        return self._plan.briefing.topics[self.topic_id].title
+
+    @cached_property
+    def legend(self) -> Md:
+        return link(f"status.md#{self.fact.shown_status}", self._folder)
+
+    @cached_property
+    def asserted_by(self) -> list[EntityRef]:
+        return self._plan.entity_refs(self.fact.attributed_to, self._folder)
+
+    @cached_property
+    def denied_by(self) -> list[EntityRef]:
+        return self._plan.entity_refs(self.fact.denied_by, self._folder)
+
+    @cached_property
+    def about(self) -> list[EntityRef]:
+        return self._plan.entity_refs(self.fact.entities, self._folder)
+
+    @cached_property
+    def tags(self) -> list[tuple[str, Md]]:
+        return [(tag, self._plan.tag_link(tag, self._folder)) for tag in self.fact.tags]
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        sources = self._plan.briefing.sources
+        return [Note(label=Md(f"{self.fact.id}-{index}") if self._numbered else Md(""),
+                     cite=cite, source_id=Md(cite.source), source=sources[cite.source],
+                     source_link=link(source_uri(cite.source), self._folder))
+                for index, cite in enumerate(self.fact.cites, start=1)]
+
+    @cached_property
+    def values(self) -> list[ValueGroup]:
+        """When the sources give different values: each value, with the notes that give it."""
+        if not self.fact.values_differ:
+            return []
+        return [ValueGroup(value, [n for n in self.notes if n.cite.shown_value == value])
+                for value in self.fact.values]
+
+    @property
+    def difference(self) -> Md:
+        """``contradiction`` or ``detail`` (for a class name), "" when the values agree."""
+        return Md(self.fact.difference or "") if self.values else Md("")
+
+    @property
+    def difference_heading(self) -> str:
+        """"The sources contradict each other." or "The sources differ in detail."."""
+        return DIFFERENCE_HEADINGS[self.fact.difference or "contradiction"] if self.values else ""
+
+    @property
+    def reconciliation(self) -> str:
+        """How values that differ in detail fit together ("" for a contradiction)."""
+        return (self.fact.reconciliation or "") if self.difference == "detail" else ""
+
+    @cached_property
+    def source_errors(self) -> list[SourceError]:
+        references = [group for group in self.sources if group.source.kind == "reference"]
+        return [SourceError(n, references) for n in self.notes if n.cite.error]
+
+    def source_error(self, note: Note) -> SourceError | None:
+        """The error noted on one citation, if any (for its footnote)."""
+        return next((e for e in self.source_errors if e.note is note), None)
+
+    @property
+    def sources(self) -> list[SourceNotes]:
+        """The fact's sources in the order first cited, each with its citations."""
+        by_source: dict[str, list[Note]] = {}
+        for note in self.notes:
+            by_source.setdefault(note.source_id, []).append(note)
+        return [SourceNotes(notes[0].source, notes[0].source_link, notes) for notes in by_source.values()]
+
+    @cached_property
+    def judgments(self) -> list[JudgmentRef]:
+        """The judgments that name the fact: those it supports first, then those it cuts against."""
+        return self._plan.judgment_refs(self.fact.id, self._folder)
+
+    @property
+    def corrections(self) -> list[Correction]:
+        return self.fact.corrections
+
+    @property
+    def retired(self) -> str:
+        return self.fact.retired or ""
+
+    @property
+    def status(self) -> Md:
+        return Md(self.fact.shown_status)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.fact.shown_status]
+
+    @property
+    def single_source(self) -> bool:
+        return self.fact.single_source
+
+
+class JudgmentView:
+    """A key judgment as a page shows it: its anchor, its likelihood in words with its range
+    (linked to the scale), its confidence, and links to the facts for and against it."""
+
+    def __init__(self, plan: Plan, judgment: Judgment, folder: str) -> None:
+        self.judgment = judgment
+        self.anchor = Md(judgment.id)
+        self._plan, self._folder = plan, folder
+
+    @property
+    def likelihood(self) -> Likelihood:
+        return LIKELIHOODS[self.judgment.likelihood]
+
+    @cached_property
+    def scale_link(self) -> Md:
+        return link(f"{JUDGMENTS_URI}#{SCALE_ANCHOR}", self._folder)
+
+    @cached_property
+    def link(self) -> Md:
+        """To the judgment on the home page (its bottom line)."""
+        return link(f"index.md#{self.judgment.id}", self._folder)
+
+    @cached_property
+    def details_link(self) -> Md:
+        """To the judgment in full on the judgments page."""
+        return link(f"{JUDGMENTS_URI}#{self.judgment.id}", self._folder)
+
+    @property
+    def confidence(self) -> str:
+        return self.judgment.confidence
+
+    @cached_property
+    def supports(self) -> list[FactRef]:
+        return [self._fact_ref(fact_id) for fact_id in self.judgment.supports]
+
+    @cached_property
+    def cuts_against(self) -> list[FactRef]:
+        return [self._fact_ref(fact_id) for fact_id in self.judgment.cuts_against]
+
+    @cached_property
+    def topics(self) -> list[tuple[str, Md]]:
+        topics = self._plan.briefing.topics
+        return [(topics[tid].title, link(topic_uri(tid), self._folder)) for tid in self.judgment.topics]
+
+    def alternative_likelihood(self, key: str) -> Likelihood:
+        return LIKELIHOODS[key]
+
+    def _fact_ref(self, fact_id: str) -> FactRef:
+        placed = self._plan.briefing.facts[fact_id]
+        return FactRef(label=fact_id.replace("-", " "), claim=self._plan.claim(placed.fact, self._folder),
+                       title=plain_text(placed.fact.claim),
+                       link=link(f"{topic_uri(placed.topic_id)}#{fact_id}", self._folder))
