@@ -27,7 +27,6 @@ JSON. Usage::
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import json
 import os
@@ -44,8 +43,8 @@ from typing import Any
 import yaml
 
 from benchmarks.corpus import REPO_ROOT, SIZES, copy_project_frame, write_project
-from generator.pagefind_service import RECORDS_DIR, SHARDS_FILE
-from generator.template_cache import CACHE_DIR as TEMPLATE_CACHE_DIR
+from generator.mkdocs_adapter.plugin import SEARCH_BUNDLE, SEARCH_WORKER, SEARCH_WORKER_SOURCE
+from generator.pagefind_service import SHARDS_FILE
 
 STAGES = ("parse", "check", "generate", "mkdocs", "full", "incremental")
 PLAIN_CONFIG = "mkdocs.plain.yml"
@@ -166,8 +165,8 @@ def _time_plugin_hooks() -> list[float]:
     import functools
     import resource
 
-    import generator.plugin
-    from generator.plugin import BriefingPlugin
+    import generator.mkdocs_adapter.plugin as plugin
+    from generator.mkdocs_adapter.plugin import BriefingPlugin
 
     spent = [0.0, 0.0]
 
@@ -188,7 +187,7 @@ def _time_plugin_hooks() -> list[float]:
     for name, hook in list(vars(BriefingPlugin).items()):
         if name.startswith("on_") and callable(hook):
             setattr(BriefingPlugin, name, timed(hook, 0))
-    generator.plugin.write_search_bundle = timed(generator.plugin.write_search_bundle, 1)
+    plugin.write_search_bundle = timed(plugin.write_search_bundle, 1)
     return spent
 
 
@@ -388,8 +387,6 @@ def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | 
             continue  # measured in rounds with its floor
         if kind == "mkdocs":
             write_plain_config(root, markdown)
-            # The first full build starts with no compiled templates (as a fresh checkout).
-            shutil.rmtree(root / TEMPLATE_CACHE_DIR, ignore_errors=True)
         rounds = {"mkdocs": repeats or REPEATS.get(size, 1), "parse": CHECK_ROUNDS}.get(kind, 1)
         for _ in range(rounds):
             for step in (kind, PAIRED[kind]) if kind in PAIRED else (kind,):
@@ -415,38 +412,40 @@ def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | 
     return result
 
 
-#: Results the search worker shows at most, so records whose packs a first search fetches at
-#: most: its ``SHOWN``, read from its source (the browser tests check the worker against it).
-SEARCH_SHOWN = int(re.search(r"^const SHOWN = (\d+)$", (REPO_ROOT / "templates/assets/search-worker.js")
-                             .read_text(encoding="utf-8"), re.MULTILINE)[1])
+#: Results the search worker shows at most, so fragments a first search fetches at most:
+#: its ``SHOWN``, read from its source (the browser tests check the worker against it).
+SEARCH_SHOWN = int(re.search(r"^const SHOWN = (\d+)$", SEARCH_WORKER_SOURCE.read_text(encoding="utf-8"),
+                             re.MULTILINE)[1])
+#: What a first search loads once, whatever it asks: Pagefind's library and its worker.
+PAGEFIND_LIBRARY = ("pagefind.js", "pagefind-worker.js")
 
 
 def measure_search_bundle(result: SizeResult, site: Path) -> None:
     """The search bundle's size, its records, and what a reader's first one-word search
     downloads at most: the search worker, Pagefind's library and the shard list, then for
-    each shard its entry file, index metadata, WebAssembly and largest index chunk, and the
-    largest record packs, one for each record a result list shows (an upper bound: a real
-    search fetches the one chunk holding its word in each shard, and smaller packs, some
-    holding several of its results)."""
-    bundle = site / "pagefind"
+    each shard its entry file, index metadata, WebAssembly, largest index chunk and filter
+    files, and the largest fragments, one for each result a result list shows (an upper
+    bound: a real search fetches the one chunk holding its word in each shard, one filter
+    file of each, and smaller fragments)."""
+    bundle = site / SEARCH_BUNDLE
     if not bundle.is_dir():
         return
     sizes = {p.relative_to(bundle): p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
-    packs = sorted((n for k, n in sizes.items() if k.parent.name == RECORDS_DIR), reverse=True)
-    first = sum(n for k, n in sizes.items() if k.as_posix() in ("pagefind.js", SHARDS_FILE))
-    for shard in {k.parent for k in sizes if k.name == "pagefind-entry.json"}:
+    shards = {k.parent for k in sizes if k.name == "pagefind-entry.json"}
+    fragments = sorted((n for k, n in sizes.items() if k.parent.name == "fragment"), reverse=True)
+    first = sum(n for k, n in sizes.items() if k.as_posix() in (*PAGEFIND_LIBRARY, SHARDS_FILE))
+    for shard in shards:
         first += sum(n for k, n in sizes.items() if k.parent == shard and (
             k.name in ("pagefind-entry.json", "wasm.en.pagefind") or k.suffix == ".pf_meta"))
         first += max((n for k, n in sizes.items() if k.parent == shard / "index"), default=0)
-    worker = site / "assets" / "search-worker.js"
+        first += sum(n for k, n in sizes.items() if k.parent == shard / "filter")
+    worker = site / SEARCH_WORKER
     result.search_bundle_bytes = sum(sizes.values())
-    result.search_index_bytes = sum(n for k, n in sizes.items() if k.parent.name in ("index", RECORDS_DIR)
-                                    or k.suffix in (".pf_meta", ".pf_fragment"))
-    # the packed records, and the rare ones kept as fragment files (an id two shards gave)
-    result.search_records = sum(len(json.loads(gzip.decompress(path.read_bytes())))
-                                for path in (bundle / RECORDS_DIR).glob("*.records")) \
-        + sum(1 for k in sizes if k.suffix == ".pf_fragment")
-    result.first_search_bytes = (first + sum(packs[:SEARCH_SHOWN])
+    result.search_index_bytes = sum(n for k, n in sizes.items() if k.parent.name in ("index", "fragment", "filter")
+                                    or k.suffix == ".pf_meta")
+    # a fragment per record, and per shard past the first, one per shard for its vocabulary
+    result.search_records = len(fragments) - (len(shards) if len(shards) > 1 else 0)
+    result.first_search_bytes = (first + sum(fragments[:SEARCH_SHOWN])
                                  + (worker.stat().st_size if worker.is_file() else 0))
 
 
@@ -469,15 +468,10 @@ def ratios(results: dict[str, SizeResult]) -> list[dict[str, Any]]:
         searching = full.extra.get("search_bundle_cpu_s")
         if searching is not None:
             share += f", of which {searching:.2f} s writing the search bundle (Pagefind)"
-        # A fresh checkout's build (the first full round, no compiled templates cached)
-        # against the fastest plain round, which never has them.
-        cold = (full.extra.get("cpu_runs", [full.cpu_s])[0] - plain.cpu_s) / plain.cpu_s
         rows.append({"target": f"{name}: generator adds ≤ 5% to the full build",
                      "measured": f"(full − mkdocs) / mkdocs = {overhead:+.1%} CPU "
-                                 f"(fastest of {len(full.extra.get('cpu_runs', [1]))} rounds each; "
-                                 f"a fresh checkout's first build, no templates cached: {cold:+.1%}), "
+                                 f"(fastest of {len(full.extra.get('cpu_runs', [1]))} rounds each), "
                                  f"{wall_overhead:+.1%} wall{share}",
-                     "cold_value": cold,
                      "value": overhead, "pass": overhead <= GENERATOR_OVERHEAD_MAX})
         check, parse = r.stages["check"], r.stages["parse"]
         cpu_ratio = check.cpu_s / parse.cpu_s
@@ -513,8 +507,8 @@ def ratios(results: dict[str, SizeResult]) -> list[dict[str, Any]]:
                      "value": peak, "pass": peak < LARGE_PEAK_RSS_MAX})
         rows.append({"target": "large: search index downloaded on first search < 2 MB",
                      "measured": f"at most {large.first_search_bytes / 1e6:.2f} MB for a one-word search "
-                                 f"(library, index metadata, the largest index chunk, the "
-                                 f"{SEARCH_SHOWN} largest record packs), of a "
+                                 f"(library, index metadata, the largest index chunk, the filters, the "
+                                 f"{SEARCH_SHOWN} largest fragments), of a "
                                  f"{large.search_bundle_bytes / 1e6:.1f} MB bundle "
                                  f"holding {large.search_records} records",
                      "value": large.first_search_bytes,

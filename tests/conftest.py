@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gzip
+import http.server
 import json
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.pagefind_service import RECORDS_DIR, SHARDS_FILE, VOCABULARY_URL, pack_of
+from generator.pagefind_service import SHARDS_FILE, SHOWN_FILTER
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -78,28 +84,89 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def search_records(site: Path) -> list[dict]:
-    """Every record of a built site's search bundle (``url``, ``content``, ``meta``, as
-    Pagefind stored them), read from its record packs (each a gzip-compressed JSON object
-    of records by id), each in the pack its id names, and from the fragment files kept for
-    the ids two shards gave (each gzip-compressed JSON after a marker); none a shard's
-    vocabulary record."""
+    """Every record a reader's search can show in a built site's search bundle, as Pagefind
+    stored it (its ``url`` and ``content``; ``meta`` holding the ``title`` and, from the
+    record's filters, the ``page`` it is listed under), read from the fragment files of every
+    shard. A shard's vocabulary record, which lacks the filter the search worker asks for, is
+    not among them. The one reader of Pagefind's fragment files (gzip-compressed JSON after a
+    marker), which only the tests read: the site reads them through ``pagefind.js``."""
     folder = site / "pagefind"
-    manifest = json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))
+    shards = ["", *json.loads((folder / SHARDS_FILE).read_text(encoding="utf-8"))["shards"]]
     records = []
-    for path in sorted((folder / RECORDS_DIR).glob("*.records")):
-        for record_id, record in json.loads(gzip.decompress(path.read_bytes())).items():
-            assert path.name == f"{pack_of(record_id, manifest['packs'])}.records", (record_id, path)
-            assert record_id not in manifest["unpacked"]
-            records.append(record)
-    for path in sorted(folder.rglob("*.pf_fragment")):
-        assert path.name.removesuffix(".pf_fragment") in manifest["unpacked"], path
-        records.append(read_fragment(path.read_bytes()))
-    assert all(record["url"] != VOCABULARY_URL for record in records)
+    for shard in shards:
+        for path in sorted((folder / shard / "fragment").glob("*.pf_fragment")):
+            raw = gzip.decompress(path.read_bytes())
+            assert raw.startswith(b"pagefind_dcd"), path
+            stored = json.loads(raw.removeprefix(b"pagefind_dcd"))
+            filters = stored.get("filters") or {}
+            if all(filters.get(key) == value for key, value in SHOWN_FILTER.items()):
+                page = {"page": filters["page"][0]} if filters.get("page") else {}
+                records.append({"url": stored["url"], "content": stored["content"],
+                                "meta": {**stored["meta"], **page}})
     return records
 
 
-def read_fragment(stored: bytes) -> dict:
-    """A fragment file of Pagefind's: gzip-compressed JSON after a marker."""
-    raw = gzip.decompress(stored)
-    assert raw.startswith(b"pagefind_dcd")
-    return json.loads(raw.removeprefix(b"pagefind_dcd"))
+# -- a browser, for the tests that search as a reader does ---------------------------------
+
+#: Asks the site's search worker one query, as Material's dialog does (SETUP, then QUERY).
+ASK_WORKER = """async query => {
+    const worker = new Worker(new URL("assets/search-worker.js", location.href))
+    const ask = (type, data) => new Promise(resolve => {
+        worker.onmessage = event => { if (event.data.type === type + 1) resolve(event.data.data) }
+        worker.postMessage({ type, data })
+    })
+    await ask(0, {})
+    const result = await ask(2, query)
+    worker.terminate()
+    return result
+}"""
+
+CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def require_chromium() -> None:
+    """Skip the test without Chromium, unless ``BRIEFING_REQUIRE_BROWSER=1`` (set by ``.ci/run``),
+    where its absence is a failure."""
+    if CHROMIUM.is_file():
+        return
+    message = (f"no Chromium at {CHROMIUM}: install Debian's `chromium` package to run the browser "
+               "tests (.ci/run does)")
+    if os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + "; BRIEFING_REQUIRE_BROWSER=1 requires them", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's), driven by Playwright, for the whole session."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(site: Path, handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """``site`` served over HTTP on 127.0.0.1 (search needs HTTP, not file://); its base URL."""
+    handler = functools.partial(handler_class, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)

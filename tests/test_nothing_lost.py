@@ -24,8 +24,8 @@ from generator.check import check_project
 from generator.cli import main
 from generator.errors import BriefingError
 from generator.generate import GeneratedSite, generate
+from generator.mkdocs_adapter.build import build_site, quiet_mkdocs_logging
 from generator.settings import Settings
-from generator.site_build import build_site, quiet_mkdocs_logging
 from generator.tree import MANIFEST, inside, write_tree
 from tests.conftest import CASES, REPO, copy_project_frame
 
@@ -73,7 +73,7 @@ def test_a_briefing_error_leaves_the_previous_site_untouched(built) -> None:
     topic = root / "briefings" / "topics" / "shipment.yml"
     original = topic.read_bytes()
     try:
-        topic.write_bytes(original.replace(b"status: disputed", b"status: dubious"))
+        topic.write_bytes(original.replace(b"status: reported", b"status: dubious", 1))
         code, err = cli("build", "--root", str(root), "--site", str(_site(root)))
     finally:
         topic.write_bytes(original)
@@ -102,15 +102,15 @@ def test_a_strict_mkdocs_failure_leaves_the_previous_site_untouched(built) -> No
 @pytest.mark.slow
 def test_a_crash_in_the_middle_of_mkdocs_leaves_the_previous_site_untouched(built, monkeypatch) -> None:
     root, before = built
-    import mkdocs.commands.build as mkdocs_build
+    from generator.mkdocs_adapter import build as site_build
 
-    real_build = mkdocs_build.build
+    real_build = site_build.build  # MkDocs' own
 
     def half_then_crash(config, **kwargs):
         real_build(config, **kwargs)  # the whole new site is written (into the staging folder)...
         raise MemoryError("simulated crash after writing")  # ...then the process fails
 
-    monkeypatch.setattr(mkdocs_build, "build", half_then_crash)
+    monkeypatch.setattr(site_build, "build", half_then_crash)
     quiet_mkdocs_logging()
     with pytest.raises(MemoryError):
         build_site(root, _site(root))
@@ -205,12 +205,16 @@ HAND_WRITTEN_TOPIC = (
     "facts:\r\n"
     "- id: goat-count   # the list is not indented\r\n"
     "  claim: \"Alpha shipped goats to Beta; the sources give different counts.\"\r\n"
-    "  status: disputed\r\n"
+    "  status: reported\r\n"
     "  entities: [ alpha-country,beta-country ]\r\n"
     "  cites:\r\n"
-    "  - {source: alpha-report, value: 447}\r\n"
+    "  - {source: alpha-report, value: 447, locator: 'paragraph 2'}\r\n"
     "  - source: beta-report\r\n"
     "    value: nearly 450\r\n"
+    "    quote:   \"nearly 450 goats\"\r\n"
+    "  difference: detail\r\n"
+    "  reconciliation: >-\r\n"
+    "    447 is the count; the other report rounds it.\r\n"
     "# trailing comment, no newline at the end of the file"
 )
 

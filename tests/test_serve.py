@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.mkdocs_adapter.serve import POLL_SECONDS, project_inputs, wait_for_change, watched_paths
 from tests.conftest import MakeProject
 
 SHIPMENT = "briefings/topics/shipment.yml"
@@ -140,13 +141,13 @@ def test_a_preview_started_on_a_broken_briefing_recovers_when_it_is_fixed(
         make_project: MakeProject) -> None:
     root = make_project()
     topic = root / SHIPMENT
-    edit(topic, "    status: disputed\n", "    status: rumoured\n")
+    edit(topic, "    status: reported\n", "    status: rumoured\n")
     with serving(root) as server:
         assert ("briefings/topics/shipment.yml:8:13: error: 'rumoured' is not allowed here; expected "
                 "'confirmed', 'reported', 'alleged' or 'disputed'") in server.output
         assert heading(server, "/") == "The briefing has errors"
 
-        edit(topic, "    status: rumoured\n", "    status: disputed\n")
+        edit(topic, "    status: rumoured\n", "    status: reported\n")
         wait_for(lambda: heading(server, "/topics/shipment/") == "The shipment", "the fixed page", server)
     assert "Traceback" not in server.output
 
@@ -184,50 +185,9 @@ def test_a_preview_that_cannot_start_waits_for_a_fix(make_project: MakeProject) 
         server.stop()
 
 
-# ---- the pieces, without a server --------------------------------------------------------
-
-def test_error_pages_replace_every_page_and_keep_assets_and_nav() -> None:
-    from generator.errors import Problem, Severity
-    from generator.generate import GeneratedSite
-    from generator.inline import escape_text
-    from generator.serve import error_site
-    from generator.settings import Settings
-
-    files = {"index.md": b"# Home", "topics/a.md": b"# A", "assets/x.css": b"css"}
-    good = GeneratedSite(settings=Settings(title="T"), files=files, nav=[{"Home": "index.md"}])
-    problems = [Problem("briefings/topics/a.yml", 3, 5, Severity.ERROR, "unknown field '<b>#x</b>'",
-                        "fix *it*"),
-                Problem("briefings/sources/s.yml", 1, 1, Severity.WARNING, "no archive_url", "")]
-    site = error_site(problems, good)
-    assert site.files["assets/x.css"] == b"css" and site.nav == good.nav and site.settings.title == "T"
-    assert site.files["index.md"] == site.files["topics/a.md"]
-    page = site.files["index.md"].decode()
-    assert page.startswith("# The briefing has errors\n")
-    assert "no archive\\_url" not in page  # warnings do not block the preview: not listed
-    # escaped once, by the project's escaping: shown exactly as typed
-    shown = "briefings/topics/a.yml:3:5: unknown field '<b>#x</b>' (hint: fix *it*)"
-    assert "- " + escape_text(shown) in page
-    first = error_site(problems, None)
-    assert set(first.files) == {"index.md"} and first.nav == [{"The briefing has errors": "index.md"}]
-
-
-def test_template_problems_are_located_in_the_template(tmp_path: Path) -> None:
-    from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError
-
-    from generator.serve import template_problem
-
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates/page.md.j2").write_text("ok\n{% if %}\n")
-    with pytest.raises(TemplateSyntaxError) as info:
-        Environment(loader=FileSystemLoader(tmp_path / "templates")).get_template("page.md.j2")
-    problem = template_problem(info.value, tmp_path)
-    assert (problem.path, problem.line, problem.column) == ("templates/page.md.j2", 2, 1)
-    assert problem.message.startswith("template error: Expected an expression")
-
+# ---- waiting for a fix, without a server -------------------------------------------------
 
 def test_waiting_for_a_change_notices_an_edited_file(tmp_path: Path) -> None:
-    from generator.serve import wait_for_change
-
     watched = tmp_path / "briefings"
     watched.mkdir()
     (watched / "a.yml").write_text("a: 1\n")
@@ -241,3 +201,30 @@ def test_waiting_for_a_change_notices_an_edited_file(tmp_path: Path) -> None:
 
     wait_for_change([watched, tmp_path / "missing.yml"], sleep=nap)
     assert len(naps) == 3
+
+
+def test_waiting_for_a_change_notices_a_new_and_a_removed_file(tmp_path: Path) -> None:
+    for change in ("add", "remove"):
+        folder = tmp_path / change
+        folder.mkdir()
+        (folder / "kept.yml").write_text("a: 1\n")
+        naps: list[float] = []
+
+        def nap(seconds: float, folder: Path = folder, change: str = change, naps: list[float] = naps) -> None:
+            naps.append(seconds)
+            if change == "add":
+                (folder / "new.yml").write_text("b: 2\n")
+            else:
+                (folder / "kept.yml").unlink()
+
+        wait_for_change([folder], sleep=nap)
+        assert naps == [POLL_SECONDS], change
+
+
+def test_the_preview_watches_the_project_and_what_can_fix_a_first_build(make_project: MakeProject) -> None:
+    root = make_project({"site_config.yml": 'title: "T"\nbriefings_dir: "facts"\n'})
+    assert watched_paths(root, root / "mkdocs.yml") == [
+        (root / "facts").resolve(), (root / "templates").resolve(), root / "site_config.yml",
+        root / "mkdocs.yml", root / "docs"]
+    (root / "site_config.yml").write_text("title: [unclosed\n")  # unreadable: the default folders
+    assert project_inputs(root)[:2] == [(root / "briefings").resolve(), (root / "templates").resolve()]

@@ -27,6 +27,13 @@ ERROR_TITLE = "The briefing has errors"
 problems_log = logging.getLogger("briefing.preview")
 
 
+def problems_site(problems: list[Problem], last_good: GeneratedSite | None) -> GeneratedSite:
+    """What a rebuild that failed on the briefing or a template serves: the problems, logged
+    to the preview's terminal and shown at every page's address (see :func:`error_site`)."""
+    report_problems(problems)
+    return error_site(problems, last_good)
+
+
 def error_site(problems: list[Problem], last_good: GeneratedSite | None) -> GeneratedSite:
     """What the preview serves while the briefing has errors: every page of the last good
     build (or only the home page) lists the problems, as text; assets and nav stay."""
@@ -59,5 +66,3 @@ def report_problems(problems: list[Problem]) -> None:
     errors = [p for p in in_order(problems) if p.is_error]
     problems_log.error("the briefing has errors; the preview shows them until they are fixed:\n"
                        + "\n".join(p.format() for p in errors) + "\n" + summary(errors))
-
-

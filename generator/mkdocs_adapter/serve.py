@@ -69,14 +69,20 @@ def serve(root: Path, *, port: int, config_file: str = "mkdocs.yml", open_browse
         log.info("Detected file changes, trying again")
 
 
-def watched_paths(root: Path, config_path: Path) -> list[Path]:
-    """The files and folders whose change can fix a failed first build."""
+def project_inputs(root: Path) -> list[Path]:
+    """The briefing's own inputs, which the preview watches: the briefings and templates
+    folders and ``site_config.yml`` (the default folders while the settings do not load)."""
     try:
         settings = load_settings(root)
     except BriefingError:
         settings = Settings()
     briefings_dir, templates_dir = project_paths(root, settings)
-    return [briefings_dir, templates_dir, root / CONFIG_NAME, config_path, root / "docs"]
+    return [briefings_dir, templates_dir, root / CONFIG_NAME]
+
+
+def watched_paths(root: Path, config_path: Path) -> list[Path]:
+    """The files and folders whose change can fix a failed first build."""
+    return [*project_inputs(root), config_path, root / "docs"]
 
 
 def wait_for_change(paths: Iterable[Path], *, sleep: Callable[[float], None] = time.sleep) -> None:
