@@ -1,10 +1,11 @@
 """Test support for hostile input: a tmp project whose every text field the test chooses.
 
 Used by test_hazards.py and test_properties.py. ``write_project`` writes a small but
-complete briefing (two sources, two entities, one topic with a disputed, alleged, dated
-fact) where each text field of the format holds a value the test passes, written as a
-YAML double-quoted scalar with escapes so that *any* string reaches the model exactly,
-on a line the test knows. ``render_site`` runs the generator's own core (``generate``)
+complete briefing (three sources, one a reference, two entities, one topic with an alleged,
+denied, dated fact whose values differ in detail and whose citation has an error, and a key
+judgment resting on it) where each text field of the format holds a value the test passes,
+written as a YAML double-quoted scalar with escapes so that *any* string reaches the model
+exactly, on a line the test knows. ``render_site`` runs the generator's own core (``generate``)
 and converts every page with Python-Markdown and the extensions listed in mkdocs.yml,
 the way MkDocs would, but without the theme (fast). ``skeleton`` reduces HTML to the
 sequence of elements, attributes and (whitespace-folded) text a reader gets, so two
@@ -70,6 +71,14 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("cite.error", "briefings/topics/t-one.yml", one_line=False),
     Field("fact.reconciliation", "briefings/topics/t-one.yml", one_line=False),
     Field("correction.note", "briefings/topics/t-one.yml", one_line=False),
+    Field("judgment.question", "briefings/judgments.yml", one_line=True),
+    Field("judgment.judgment", "briefings/judgments.yml", one_line=False, markdown=True),
+    Field("judgment.basis", "briefings/judgments.yml", one_line=False),
+    Field("judgment.assumption", "briefings/judgments.yml", one_line=False),
+    Field("judgment.alternative", "briefings/judgments.yml", one_line=False),
+    Field("judgment.gap", "briefings/judgments.yml", one_line=False),
+    Field("judgment.indicator", "briefings/judgments.yml", one_line=False),
+    Field("judgment.change", "briefings/judgments.yml", one_line=False),
     Field("site.title", "site_config.yml", one_line=True),
     Field("site.description", "site_config.yml", one_line=True),
 ]}
@@ -148,6 +157,30 @@ facts:
         locator: "headline"
       - source: s-one
         locator: "headline"
+""",
+    "briefings/judgments.yml": """\
+- id: j-one
+  question: {judgment.question}
+  judgment: {judgment.judgment}
+  likelihood: likely
+  confidence: moderate
+  basis: {judgment.basis}
+  supports: [f-one]
+  cuts_against: [f-two]
+  topics: [t-one]
+  assumptions:
+    - {judgment.assumption}
+  alternatives:
+    - text: {judgment.alternative}
+      likelihood: unlikely
+  gaps:
+    - {judgment.gap}
+  indicators:
+    - {judgment.indicator}
+  reviewed: "2024-06-01"
+  history:
+    - date: "2024-06-01"
+      change: {judgment.change}
 """,
     "site_config.yml": """\
 title: {site.title}

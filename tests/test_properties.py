@@ -244,10 +244,15 @@ def test_any_id_is_refused_where_written_or_stays_inside_the_output(frame, kind:
             if kind == "source file":  # cite the renamed source
                 topic = briefings / "topics" / "t-one.yml"
                 topic.write_text(topic.read_text().replace("source: s-two", f"source: {yaml_quote(new_id)}"))
+            else:  # the judgment names the renamed topic
+                judgments = briefings / "judgments.yml"
+                judgments.write_text(judgments.read_text().replace("[t-one]", f"[{yaml_quote(new_id)}]"))
             expected = (f"briefings/{folder.name}/{new_id}.yml", 1, 1)
         elif kind == "fact id":
             topic = briefings / "topics" / "t-one.yml"
             topic.write_text(topic.read_text().replace("id: f-one", f"id: {yaml_quote(new_id)}"))
+            judgments = briefings / "judgments.yml"  # the judgment rests on the renamed fact
+            judgments.write_text(judgments.read_text().replace("[f-one]", f"[{yaml_quote(new_id)}]"))
             expected = ("briefings/topics/t-one.yml", 4, 9)
         else:
             entities = briefings / "entities.yml"

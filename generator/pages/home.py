@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.chart import likelihood_svg
+from generator.chart import likelihood_chart
 from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
@@ -52,7 +52,7 @@ def home_page(plan: Plan) -> PageSpec:
     judgments = plan.judgment_views(b.judgments, URI)
     return PageSpec(URI, "home.md.j2", {
         "judgments": judgments,
-        "judgment_chart": Md(likelihood_svg(b.judgments)),
+        "judgment_chart": Md(likelihood_chart(b.judgments)),
         "judgments_link": Md(relative(JUDGMENTS_URI, URI)),
         "gaps": [(view, view.judgment.gaps) for view in judgments if view.judgment.gaps],
         "indicators": [(view, view.judgment.indicators) for view in judgments if view.judgment.indicators],

@@ -1,0 +1,75 @@
+"""The build-time charts (generator/chart/): the judgments' likelihood chart and the timeline's
+spans, parsed as HTML (no build). Text from the YAML stays text; every mark links to what it
+stands for and says it in words. (The timeline chart on a built page: test_reader_pages.py.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.chart import likelihood_chart
+from generator.chart.likelihood import words, x_of
+from generator.chart.timeline import fact_span
+from generator.check import require_briefing
+from generator.model import Judgment
+from generator.vocabulary import LIKELIHOODS
+from tests.conftest import CASES
+
+JUDGMENTS = require_briefing(CASES / "judgments")[0].judgments
+
+
+def judgment(**changes: object) -> Judgment:
+    return JUDGMENTS[0].model_copy(update=changes)
+
+
+def chart(judgments: list[Judgment]) -> BeautifulSoup:
+    return BeautifulSoup(likelihood_chart(judgments), "html.parser")
+
+
+def test_no_judgments_no_chart() -> None:
+    assert likelihood_chart([]) == ""
+
+
+def test_each_judgment_is_a_row_linking_to_it_with_a_bar_over_its_range() -> None:
+    rows = chart(JUDGMENTS).select("ol.bf-likelihood__rows > li > a")
+    assert [a["href"] for a in rows] == [f"#{j.id}" for j in JUDGMENTS]
+    for row, item in zip(rows, JUDGMENTS, strict=True):
+        scale = LIKELIHOODS[item.likelihood]
+        assert row.select_one(".bf-likelihood__question").get_text() == item.question
+        assert row.select_one(".bf-likelihood__words").get_text() == (
+            f"{scale.term}, {scale.low}–{scale.high} % · {item.confidence} confidence") == words(item)
+        bar = row.select_one("svg.bf-likelihood__bar")
+        assert bar["aria-hidden"] == "true"  # a drawing of what the words say
+        (band, mark) = bar.find_all("rect")
+        assert mark["class"] == ["bf-range", f"bf-range--{item.confidence}"]  # the fill tells the confidence
+        assert (float(mark["x"]), float(mark["x"]) + float(mark["width"])) == pytest.approx(
+            (x_of(scale.low), x_of(scale.high)), abs=0.1)
+        assert (float(band["x"]), float(band["width"])) == pytest.approx((x_of(0), x_of(100) - x_of(0)), abs=0.1)
+
+
+def test_the_chart_has_a_text_alternative_a_legend_and_no_colour_of_its_own() -> None:
+    figure = chart(JUDGMENTS).figure
+    assert figure.figcaption.get_text().startswith("Likelihood of the 2 key judgments on a scale from 0 to 100 %")
+    assert [t.get_text() for t in figure.select(".bf-likelihood__axis text")] == ["0 %", "25 %", "50 %", "75 %",
+                                                                                   "100 %"]
+    assert [k.get_text() for k in figure.select(".bf-likelihood__key")] == [
+        "Low confidence", "Moderate confidence", "High confidence"]
+    for element in figure.find_all(True):
+        assert not {"fill", "stroke", "style"} & set(element.attrs), element.name
+        assert not [name for name in element.attrs if name.startswith("on")]
+    assert figure.find("script") is None
+
+
+def test_text_from_yaml_stays_text() -> None:
+    hostile = "Goats </span><script>alert(1)</script> & <a href='x'>y</a> ]]> \"q\"? " + "long " * 40
+    figure = chart([judgment(question=hostile)]).figure
+    assert figure.find("script") is None and len(figure.find_all("a")) == 1
+    assert figure.select_one(".bf-likelihood__question").get_text() == hostile  # all of it, however long
+
+
+def test_a_partial_date_spans_its_whole_month_or_year() -> None:
+    assert fact_span("2024-08-15") == (date(2024, 8, 15), date(2024, 8, 16))
+    assert fact_span("2024-12") == (date(2024, 12, 1), date(2025, 1, 1))
+    assert fact_span("2024") == (date(2024, 1, 1), date(2025, 1, 1))
