@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
@@ -183,3 +184,29 @@ def test_on_serve_watches_the_briefing_the_templates_and_the_settings(make_proje
     assert config.plugins.on_serve(server, config=config, builder=None) is server
     assert server.watched == [str((root / name).resolve()) for name in ("briefings", "templates")] + [
         str(root.resolve() / "site_config.yml")]
+
+
+def converted(plugin: BriefingPlugin, config: MkDocsConfig, uri: str) -> SimpleNamespace:
+    """What MkDocs' page for ``uri`` holds after the plugin's page hooks ran on it."""
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=uri, content_bytes=b"# A"), markdown="# A",
+                           content="<h1>A</h1>")
+    assert config.plugins.on_page_content("<h1>A</h1>", page=page, config=config, files=None) == "<h1>A</h1>"
+    assert config.plugins.on_post_page("<html>", page=page, config=config) == "<html>"
+    return page
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_build_lets_go_of_each_generated_page_once_converted(make_project: MakeProject, command: str) -> None:
+    root = make_project({"docs/about.md": "# About\n"})
+    config = configure(root)
+    plugin = plugin_of(config, command)
+    config.plugins.on_config(config)
+    config.plugins.on_files(get_files(config), config=config)
+    generated, written = converted(plugin, config, "topics/shipment.md"), converted(plugin, config, "about.md")
+    assert (written.markdown, written.file.content_bytes, written.content) == ("# A", b"# A", "<h1>A</h1>")
+    if command == "build":  # the build holds each generated page once, as MkDocs' output
+        assert plugin.site.files == {}
+        assert (generated.markdown, generated.file.content_bytes, generated.content) == ("", b"", None)
+    else:  # the preview keeps everything for its rebuilds and its error pages
+        assert "topics/shipment.md" in plugin.site.files
+        assert (generated.markdown, generated.content) == ("# A", "<h1>A</h1>")
