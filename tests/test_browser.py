@@ -104,7 +104,7 @@ def test_home_page_loads_cleanly_and_only_from_loopback(reader: Watched) -> None
     reader.goto("")
     reader.page.wait_for_load_state("networkidle")
     assert reader.page.locator("h1").first.inner_text().removesuffix("¶") == load_settings(REPO).title
-    assert reader.page.get_by_role("heading", name="Where sources disagree").count() == 1
+    assert reader.page.get_by_role("heading", name="Where the sources contradict each other").count() == 1
     reader.assert_clean()
 
 
