@@ -19,6 +19,7 @@ from generator.exports import SearchEntry, export_files, search_entries
 from generator.inline import clear_caches
 from generator.pages import plan_nav, plan_pages
 from generator.render import make_environment, render_page
+from generator.revisions import read_revisions
 from generator.settings import Settings, load_settings, project_paths
 from generator.urls import Urls
 
@@ -44,18 +45,20 @@ def generate(root: Path, settings: Settings | None = None, *, directory_urls: bo
     """Check, plan and render the briefing of the project at ``root``.
 
     Raises :class:`~generator.errors.BriefingError` with every problem when the
-    briefing has errors; nothing is returned half-made.
+    briefing has errors; nothing is returned half-made. Each record's dates of publication
+    and change come from the project's git history (``revisions``), when it has one.
     """
     settings = settings or load_settings(root)
     briefing, problems = require_briefing(root, settings)
-    _, templates_dir = project_paths(root, settings)
+    briefings_dir, templates_dir = project_paths(root, settings)
+    revisions = read_revisions(root, briefings_dir)
     env = make_environment(templates_dir)
     env.globals.update(site_title=settings.title, config_description=settings.description)
     site = GeneratedSite(settings=settings, warnings=problems)
     urls = Urls(settings.base_url, directory_urls)
-    for spec in plan_pages(briefing, settings, urls):
+    for spec in plan_pages(briefing, settings, urls, revisions):
         site.files[spec.uri] = render_page(env, spec.template, spec.context).encode("utf-8")
-    site.files.update(export_files(briefing, settings, urls))
+    site.files.update(export_files(briefing, settings, urls, revisions))
     site.search = search_entries(briefing)
     assets = templates_dir / ASSETS_DIR
     if assets.is_dir():

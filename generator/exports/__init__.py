@@ -26,6 +26,7 @@ from generator.exports.feed import FEED_XML, atom_feed
 from generator.exports.jsonld import jsonld_script, topic_jsonld
 from generator.exports.layout import json_bytes
 from generator.exports.search import SearchEntry, search_entries
+from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import Urls
 
@@ -33,8 +34,10 @@ __all__ = ["FACTS_JSON", "FEED_XML", "SOURCES_JSON", "SearchEntry", "export_file
            "search_entries", "topic_jsonld"]
 
 
-def export_files(briefing: Briefing, settings: Settings, urls: Urls) -> dict[str, bytes]:
-    """The export files, by uri, as ``generate`` adds them to the site."""
+def export_files(briefing: Briefing, settings: Settings, urls: Urls,
+                 revisions: Revisions | None = None) -> dict[str, bytes]:
+    """The export files, by uri, as ``generate`` adds them to the site; ``revisions`` gives each
+    record's dates from git, when known."""
     return {
         FACTS_JSON: json_bytes(facts_document(briefing, settings, urls)),
         SOURCES_JSON: json_bytes(csl_items(briefing)),

@@ -24,6 +24,7 @@ from generator.pages.statuses import status_pages
 from generator.pages.tags import tag_pages
 from generator.pages.timeline import timeline_pages
 from generator.pages.topics import topic_pages
+from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import Urls
 
@@ -34,9 +35,10 @@ FAMILIES = (home_pages, judgment_pages, topic_pages, timeline_pages, status_page
             entity_pages)
 
 
-def plan_pages(briefing: Briefing, settings: Settings, urls: Urls) -> Iterator[PageSpec]:
+def plan_pages(briefing: Briefing, settings: Settings, urls: Urls,
+               revisions: Revisions | None = None) -> Iterator[PageSpec]:
     """Every page of the site, one at a time: a large briefing's page contexts need not all
-    be held at once."""
-    plan = Plan(briefing, settings, urls)
+    be held at once. ``revisions`` gives each record's dates from git, when known."""
+    plan = Plan(briefing, settings, urls, revisions)
     for family in FAMILIES:
         yield from family(plan)

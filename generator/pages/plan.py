@@ -16,6 +16,7 @@ from generator.inline import AutoLink, Linker, inline_markdown
 from generator.model import Fact, Judgment
 from generator.pages.views import EntityRef, FactView, JudgmentRef, JudgmentView, link
 from generator.render import Md
+from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import Urls, entity_uri, folder_of, up_to_root
 
@@ -26,10 +27,13 @@ JUDGMENT_ROLES = {"supports": "Supports", "cuts_against": "Cuts against"}
 class Plan:
     """The briefing, the settings and the URL policy, with the views pages are made of."""
 
-    def __init__(self, briefing: Briefing, settings: Settings, urls: Urls) -> None:
+    def __init__(self, briefing: Briefing, settings: Settings, urls: Urls,
+                 revisions: Revisions | None = None) -> None:
         self.briefing = briefing
         self.settings = settings
         self.urls = urls
+        #: each record's dates of publication and change, from git (None without history)
+        self.revisions = revisions
 
     @property
     def list_size(self) -> int:
