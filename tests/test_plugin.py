@@ -8,6 +8,7 @@ would, with MkDocs' own ``Files`` and a stand-in for its live-reload server.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -23,6 +24,8 @@ from tests.conftest import MakeProject
 from tests.conftest import search_records as stored_records
 
 SHIPMENT = "briefings/topics/shipment.yml"
+#: The ``start`` fixture: starts the configured plugin as for a command.
+Start = Callable[..., BriefingPlugin]
 
 
 def break_the_briefing(root: Path) -> str:
@@ -43,28 +46,39 @@ def configure(root: Path, options: str = "", **overrides: object) -> MkDocsConfi
     return load_config(str(config_file), site_dir=str(root / "site"), **overrides)
 
 
-def plugin_of(config: MkDocsConfig, command: str = "build") -> BriefingPlugin:
-    """The configured plugin, started as for ``command``; its hooks are then run through
-    MkDocs' own dispatch (``config.plugins.on_config(config)`` and so on)."""
-    plugin = config.plugins["briefing"]
-    assert isinstance(plugin, BriefingPlugin)
-    config.plugins.on_startup(command=command, dirty=False)
-    return plugin
+@pytest.fixture
+def start() -> Iterator[Start]:
+    """``start(config, command)``: the configured plugin, started as for ``command`` (and shut
+    down after the test: MkDocs keeps plugin instances from one command to the next). Its hooks
+    are run through MkDocs' own dispatch (``config.plugins.on_config(config)`` and so on)."""
+    started: list[MkDocsConfig] = []
+
+    def start_plugin(config: MkDocsConfig, command: str = "build") -> BriefingPlugin:
+        plugin = config.plugins["briefing"]
+        assert isinstance(plugin, BriefingPlugin)
+        config.plugins.on_startup(command=command, dirty=False)
+        started.append(config)
+        return plugin
+
+    yield start_plugin
+    for config in started:
+        config.plugins.on_shutdown()
 
 
 # -- the options ----------------------------------------------------------------------------
 
-def test_the_options_default_to_the_folder_of_mkdocs_yml_and_the_shard_size(make_project: MakeProject) -> None:
+def test_the_options_default_to_the_folder_of_mkdocs_yml_and_the_shard_size(make_project: MakeProject,
+                                                                            start: Start) -> None:
     root = make_project()
-    plugin = plugin_of(configure(root))
+    plugin = start(configure(root))
     assert plugin.config.root == str(root.resolve())
     assert plugin.config.search_shard_words == SHARD_WORDS
 
 
-def test_a_root_is_relative_to_mkdocs_yml(make_project: MakeProject) -> None:
+def test_a_root_is_relative_to_mkdocs_yml(make_project: MakeProject, start: Start) -> None:
     root = make_project()
     (root / "site-config").mkdir()
-    plugin = plugin_of(configure(root, "      root: site-config\n"))
+    plugin = start(configure(root, "      root: site-config\n"))
     assert plugin.config.root == str((root / "site-config").resolve())
 
 
@@ -89,11 +103,11 @@ def test_a_wrong_option_is_one_line_naming_it(make_project: MakeProject, caplog:
 
 # -- the hooks --------------------------------------------------------------------------------
 
-def test_on_config_gives_mkdocs_the_sites_name_address_and_navigation(make_project: MakeProject) -> None:
+def test_on_config_gives_mkdocs_the_sites_name_address_and_navigation(make_project: MakeProject, start: Start) -> None:
     root = make_project({"site_config.yml": 'title: "Goats & <b>co</b>"\ndescription: "A & B"\n'
                                             'base_url: "https://example.org/brief"\n'})
     config = configure(root)
-    plugin = plugin_of(config)
+    plugin = start(config)
     config.plugins.on_config(config)
     assert config.site_name == "Goats &amp; &lt;b&gt;co&lt;/b&gt;"  # the theme writes it unescaped
     assert config.site_description == "A &amp; B"
@@ -101,21 +115,23 @@ def test_on_config_gives_mkdocs_the_sites_name_address_and_navigation(make_proje
     assert config.nav == plugin.site.nav and config.nav
 
 
-def test_a_briefing_with_errors_stops_the_build_with_every_located_problem(make_project: MakeProject) -> None:
+def test_a_briefing_with_errors_stops_the_build_with_every_located_problem(make_project: MakeProject,
+                                                                           start: Start) -> None:
     root = make_project()
     problem = break_the_briefing(root)
     config = configure(root)
-    plugin_of(config)
+    start(config)
     with pytest.raises(PluginError) as raised:
         config.plugins.on_config(config)
     assert str(raised.value).startswith("the briefing has errors:\n")
     assert problem in str(raised.value)
 
 
-def test_while_serving_a_briefing_with_errors_is_served_as_the_problems(make_project: MakeProject) -> None:
+def test_while_serving_a_briefing_with_errors_is_served_as_the_problems(make_project: MakeProject,
+                                                                        start: Start) -> None:
     root = make_project()
     config = configure(root)
-    plugin = plugin_of(config, "serve")
+    plugin = start(config, "serve")
     config.plugins.on_config(config)
     good = plugin.site
     break_the_briefing(root)
@@ -126,10 +142,11 @@ def test_while_serving_a_briefing_with_errors_is_served_as_the_problems(make_pro
     assert page.startswith("# The briefing has errors\n") and "shipment.yml:8:13: 'dubious'" in page.replace("\\", "")
 
 
-def test_on_files_adds_every_generated_file_and_the_worker_and_leaves_out_lunr(make_project: MakeProject) -> None:
+def test_on_files_adds_every_generated_file_and_the_worker_and_leaves_out_lunr(make_project: MakeProject,
+                                                                               start: Start) -> None:
     root = make_project()
     config = configure(root, use_directory_urls=False)
-    plugin = plugin_of(config)
+    plugin = start(config)
     config.plugins.on_config(config)
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)  # as MkDocs' build does
@@ -142,10 +159,11 @@ def test_on_files_adds_every_generated_file_and_the_worker_and_leaves_out_lunr(m
     assert plugin.page_urls["topics/shipment.md"] == "topics/shipment.html"
 
 
-def test_on_post_build_writes_the_search_bundle_and_materials_empty_index(make_project: MakeProject) -> None:
+def test_on_post_build_writes_the_search_bundle_and_materials_empty_index(make_project: MakeProject,
+                                                                          start: Start) -> None:
     root = make_project()
     config = configure(root)
-    plugin_of(config)
+    start(config)
     config.plugins.on_config(config)
     config.plugins.on_files(get_files(config), config=config)
     config.plugins.on_post_build(config=config)
@@ -155,10 +173,11 @@ def test_on_post_build_writes_the_search_bundle_and_materials_empty_index(make_p
     assert json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"] == []
 
 
-def test_an_indexer_that_fails_is_a_plugin_error(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_indexer_that_fails_is_a_plugin_error(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch,
+                                                 start: Start) -> None:
     root = make_project()
     config = configure(root)
-    plugin_of(config)
+    start(config)
     config.plugins.on_config(config)
     config.plugins.on_files(get_files(config), config=config)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
@@ -176,11 +195,11 @@ class Server:
         self.watched.append(path)
 
 
-def test_on_serve_watches_the_briefing_the_templates_and_the_settings(make_project: MakeProject) -> None:
+def test_on_serve_watches_the_briefing_the_templates_and_the_settings(make_project: MakeProject, start: Start) -> None:
     root = make_project()
     config = configure(root)
     server = Server()
-    plugin_of(config, "serve")
+    start(config, "serve")
     assert config.plugins.on_serve(server, config=config, builder=None) is server
     assert server.watched == [str((root / name).resolve()) for name in ("briefings", "templates")] + [
         str(root.resolve() / "site_config.yml")]
@@ -196,10 +215,11 @@ def converted(plugin: BriefingPlugin, config: MkDocsConfig, uri: str) -> SimpleN
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])
-def test_a_build_lets_go_of_each_generated_page_once_converted(make_project: MakeProject, command: str) -> None:
+def test_a_build_lets_go_of_each_generated_page_once_converted(make_project: MakeProject, command: str,
+                                                               start: Start) -> None:
     root = make_project({"docs/about.md": "# About\n"})
     config = configure(root)
-    plugin = plugin_of(config, command)
+    plugin = start(config, command)
     config.plugins.on_config(config)
     config.plugins.on_files(get_files(config), config=config)
     generated, written = converted(plugin, config, "topics/shipment.md"), converted(plugin, config, "about.md")

@@ -36,7 +36,13 @@ def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
     try:
         config = load_config(str(config_path), site_dir=str(staging), strict=strict)
-        build(config)
+        # As `mkdocs build` does: MkDocs keeps plugin instances from one command to the next
+        # in a process, and the briefing plugin behaves as the command it was started for.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(str(exc) or "MkDocs aborted the build") from None
