@@ -19,10 +19,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.briefing import Briefing
+from generator.checked import Checked, Located
 from generator.errors import BriefingError, Problem, Severity
 from generator.load import LoadedFile
 from generator.model import ID_PATTERN, Entities, Fact, Judgments, Source, Topic
-from generator.rules import Checked, Located, PublishedIds, apply_rules
+from generator.rules import PublishedIds, apply_rules
 from generator.settings import Settings, load_settings, project_paths
 from generator.validate import display_path, read_yaml, validate
 

@@ -97,3 +97,20 @@ class BriefingError(Exception):
 
     def report(self) -> str:
         return "\n".join([*(p.format() for p in self.problems), summary(self.problems)])
+
+
+class ScaffoldError(BriefingError):
+    """Values that cannot make a valid entry: each problem names the field (or flag) and the fix."""
+
+    def __init__(self, problems: list[tuple[str, str, str]]) -> None:
+        super().__init__([Problem("", 0, 0, Severity.ERROR, message, hint, field=(name,) if name else (),
+                                  kind="bad value") for name, message, hint in problems])
+
+    def report(self) -> str:
+        lines = []
+        for problem in self.problems:
+            name = str(problem.field[0]) if problem.field else ""
+            lines.append(f"error: {name}: {problem.message}" if name else f"error: {problem.message}")
+            if problem.hint:
+                lines.append(f"    hint: {problem.hint}")
+        return "\n".join(lines)

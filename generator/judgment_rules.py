@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
+from generator.checked import Checked, Located
 from generator.errors import Problem, Severity
 from generator.messages import closest
 from generator.model import Fact, Judgment
 from generator.vocabulary import CONFIDENCE_WORDS, LIKELIHOODS
-
-if TYPE_CHECKING:
-    from generator.rules import Checked, Located
 
 #: Every phrase of the scale -> the term it belongs to, longest first (so "very likely" is
 #: read as one phrase, not as "likely").

@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Generic, TypeVar
 
-from generator.briefing import Briefing
+from generator.checked import Checked, Located
 from generator.errors import Problem, Severity
 from generator.judgment_rules import judgment_problems
-from generator.load import DataPath, LoadedFile
+from generator.load import LoadedFile
 from generator.messages import closest
-from generator.model import Entity, Fact, Judgment, Source, Topic
+from generator.model import Fact
 
 QUOTE_WORD_LIMIT = 40
 #: Words that tell a quote reports a denial ("denied", "rejects", "dismissed as false").
 DENIAL_WORDS = re.compile(r"\b(den(y|ies|ied|ying|ial|ials)|reject\w*|refut\w*|dismiss\w*|rebuff\w*|"
                           r"false|baseless|groundless|unfounded|fabricat\w*|not true|no such)\b", re.I)
-
-T = TypeVar("T")
 
 #: Every kind of problem a check reports: severity and the rule, for ``FORMAT.md``.
 RULES: dict[str, tuple[str, str]] = {
@@ -102,53 +98,6 @@ RULES: dict[str, tuple[str, str]] = {
     "archive matches nothing": ("error", "With `--archive`: the folder holds a text for at least one source."),
     "no archived text": ("warning", "With `--archive`: every source quoted has its archived text in the folder."),
 }
-
-
-@dataclass(frozen=True)
-class Located(Generic[T]):
-    """A record that validated, with the file and the data path it stands at."""
-
-    loaded: LoadedFile
-    at: DataPath
-    record: T
-
-    def problem(self, where: DataPath, message: str, hint: str, kind: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
-        at = (*self.at, *where)
-        line, column = self.loaded.position(at, key=key)
-        return Problem(self.loaded.display, line, column, severity, message, hint, field=at, kind=kind)
-
-
-@dataclass
-class Checked:
-    """Every record that validated, by kind, and the ids of files that did not."""
-
-    sources: dict[str, Located[Source]] = field(default_factory=dict)
-    topics: dict[str, Located[Topic]] = field(default_factory=dict)
-    entities: dict[str, Located[Entity]] = field(default_factory=dict)
-    judgments: list[Located[Judgment]] = field(default_factory=list)
-    judgments_file: LoadedFile | None = None
-    #: ``sources:<id>``, ``topics:<id>``, ``entity:<id>`` (``entity:*``: unreadable) of what
-    #: exists but did not validate: its problems are reported, so references to it are not
-    invalid_ids: set[str] = field(default_factory=set)
-
-    def facts(self) -> Iterator[Located[Fact]]:
-        """Every fact that validated, in file order, located in its topic file."""
-        for located in self.topics.values():
-            for index, fact in enumerate(located.record.facts):
-                if fact is not None:  # a fact of a partly valid topic that did not validate
-                    yield Located(located.loaded, ("facts", index), fact)
-
-    @property
-    def complete(self) -> bool:
-        """Whether every topic validated (otherwise "nothing cites it" cannot be known)."""
-        return not any(i.startswith("topics:") for i in self.invalid_ids)
-
-    def briefing(self) -> Briefing:
-        return Briefing(sources={sid: s.record for sid, s in self.sources.items()},
-                        entities={eid: e.record for eid, e in self.entities.items()},
-                        topics={tid: t.record for tid, t in self.topics.items()},
-                        judgments=[j.record for j in self.judgments])
 
 
 #: Asked only when two facts share an id: published fact id -> its topic (from git), or None.

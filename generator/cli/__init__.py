@@ -10,52 +10,21 @@ imports click.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from generator.errors import BriefingError, Problem, in_order, plural, summary
-from generator.settings import CONFIG_NAME, find_root, load_settings
-
-ROOT_OPTION = click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="The project folder (holding site_config.yml); default: the nearest one from here up.")
-
-
-def project_root(root: Path | None) -> Path:
-    """The project's folder: as given, or found from the current folder up."""
-    if root is not None:
-        return root
-    found = find_root(Path.cwd())
-    if found is None:
-        raise click.UsageError(f"no {CONFIG_NAME} here or in any folder above: run the command from the "
-                               "project's folder, or pass --root")
-    return found
+from generator.cli.common import FORMAT_OPTION, ROOT_OPTION, annotates, emit, project_root
+from generator.cli.new import new
+from generator.errors import BriefingError, Problem, plural, summary
+from generator.settings import load_settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="briefing-generator")
 def main() -> None:
     """Check briefing YAML files and build the briefing site from them."""
-
-
-def emit(problems: list[Problem], annotate: bool) -> None:
-    """Every problem, errors first, each with its hint (and as a GitHub annotation)."""
-    for problem in in_order(problems):
-        click.echo(problem.format(), err=True)
-        if annotate:
-            click.echo(problem.github_annotation())
-
-
-def annotates(fmt: str) -> bool:
-    return fmt == "github" or (fmt == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
-
-
-FORMAT_OPTION = click.option(
-    "--format", "fmt", type=click.Choice(["auto", "text", "github"]), default="auto", show_default=True,
-    help="`github` adds workflow annotations (auto: under GitHub Actions).")
 
 
 @main.command()
@@ -219,6 +188,4 @@ def serve(root: Path | None, port: int, config_file: str, open_browser: bool, st
         raise click.ClickException(str(exc)) from None
 
 
-from generator.cli import new as _new  # noqa: E402  (registers `briefing new`)
-
-main.add_command(_new.new)
+main.add_command(new)

@@ -17,9 +17,9 @@ from typing import Any, get_args
 
 import click
 
-from generator.cli import ROOT_OPTION, annotates, emit, project_root
+from generator.cli.common import ROOT_OPTION, annotates, emit, project_root
 from generator.cli.prompts import Asker, Check
-from generator.errors import BriefingError
+from generator.errors import BriefingError, ScaffoldError
 from generator.model import STATUSES, Confidence, EntityKind, Likelihood
 
 ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
@@ -30,8 +30,6 @@ NO_INPUT_OPTION = click.option("--no-input", is_flag=True,
 
 
 def _failed(exc: BriefingError) -> None:
-    from generator.scaffold import ScaffoldError
-
     if isinstance(exc, ScaffoldError):
         click.echo(exc.report(), err=True)
     else:  # site_config.yml itself is broken

@@ -7,11 +7,11 @@ writes it: a new file for a source or a topic, or text appended to an existing f
 fact, an entity or a judgment, never rewriting a byte already there.
 """
 
+from generator.errors import ScaffoldError
 from generator.scaffold.drafts import (
     CitationDraft,
     FactDraft,
     JudgmentDraft,
-    ScaffoldError,
     check_pairing,
     citation_field_check,
     fact_data,

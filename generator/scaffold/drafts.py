@@ -15,28 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.errors import BriefingError, Problem, Severity, plural
+from generator.errors import Problem, ScaffoldError, plural
 from generator.load import load_bytes
 from generator.model import Citation, Fact, Judgment
+from generator.scaffold.writing import mapping_lines
+from generator.validate import validate
 
 FieldCheck = Callable[[str], "tuple[str, str] | None"]
-
-
-class ScaffoldError(BriefingError):
-    """Values that cannot make a valid entry: each problem names the field (or flag) and the fix."""
-
-    def __init__(self, problems: list[tuple[str, str, str]]) -> None:
-        super().__init__([Problem("", 0, 0, Severity.ERROR, message, hint, field=(name,) if name else (),
-                                  kind="bad value") for name, message, hint in problems])
-
-    def report(self) -> str:
-        lines = []
-        for problem in self.problems:
-            name = str(problem.field[0]) if problem.field else ""
-            lines.append(f"error: {name}: {problem.message}" if name else f"error: {problem.message}")
-            if problem.hint:
-                lines.append(f"    hint: {problem.hint}")
-        return "\n".join(lines)
 
 
 @dataclass
@@ -118,8 +103,6 @@ def judgment_data(draft: JudgmentDraft) -> dict[str, Any]:
 
 def record_problems(model: type[BaseModel], data: dict[str, Any]) -> list[tuple[str, str, str]]:
     """The checker's own messages for an entry, each named by its field."""
-    from generator.scaffold.writing import mapping_lines
-    from generator.validate import validate
 
     text = "\n".join(mapping_lines(data, 0)) + "\n"
     loaded = load_bytes(text.encode("utf-8"), Path("new.yml"), "new.yml")

@@ -12,11 +12,11 @@ from typing import Any
 
 import yaml
 
+from generator.errors import ScaffoldError
 from generator.model import Entity, Fact, Judgment, Source, Topic
 from generator.scaffold.drafts import (
     FactDraft,
     JudgmentDraft,
-    ScaffoldError,
     fact_data,
     judgment_data,
     record_problems,

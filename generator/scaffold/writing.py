@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import ScaffoldError
 from generator.load import LoadedFile, YamlProblem, load_bytes
-from generator.scaffold.drafts import ScaffoldError
 from generator.schemas import SCHEMA_DIR
 
 _NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
