@@ -6,7 +6,7 @@ files, so the Markdown tree and the MkDocs plugin both carry them. One module pe
 - ``facts_json``: ``facts.json``, every fact with its citations, stable ids and permalinks
   (contract: ``schemas/facts.schema.json``);
 - ``csl``: ``sources.json``, every source as CSL-JSON;
-- ``feed``: ``feed.xml``, an Atom feed;
+- ``feed``: ``feed.xml``, an Atom feed (of the briefing's changes, with its history);
 - ``jsonld``: schema.org JSON-LD for each topic page (:func:`topic_jsonld`), written into
   the page's body by :func:`jsonld_script`;
 - ``search``: the search entries (:func:`search_entries`) the plugin hands to the index;
@@ -14,7 +14,8 @@ files, so the Markdown tree and the MkDocs plugin both carry them. One module pe
 
 Every public address comes from :class:`generator.urls.Urls` (``use_directory_urls`` and
 ``base_url``), every word for a status or date from :mod:`generator.vocabulary`. Nothing
-here reads a clock: the same briefing always gives the same bytes.
+here reads a clock: the same briefing always gives the same bytes (dates come from git's
+commits, through ``changelog``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def export_files(briefing: Briefing, settings: Settings, urls: Urls,
     """The export files, by uri, as ``generate`` adds them to the site; ``revisions`` gives each
     record's dates from git, when known."""
     return {
-        FACTS_JSON: json_bytes(facts_document(briefing, settings, urls)),
+        FACTS_JSON: json_bytes(facts_document(briefing, settings, urls, revisions)),
         SOURCES_JSON: json_bytes(csl_items(briefing)),
-        FEED_XML: atom_feed(briefing, settings, urls),
+        FEED_XML: atom_feed(briefing, settings, urls, revisions),
     }

@@ -4,7 +4,10 @@ judgments with the facts they rest on, for reusers.
 The contract is ``schemas/facts.schema.json`` (hand-written; its version changes when a
 field changes meaning). Links come from :class:`~generator.urls.Urls`, so they follow
 MkDocs' ``use_directory_urls`` and are absolute when ``base_url`` is set. Values are always
-strings, as written in the briefing (``Citation.shown_value``).
+strings, as written in the briefing (``Citation.shown_value``). Built from a git checkout,
+each fact, judgment and source carries when it was first published and last changed in
+substance (``date_published``, ``date_modified``: the commits' times, from ``changelog``);
+both are null without history.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from typing import Any
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
+from generator.changelog import RecordDates, published_modified
 from generator.inline import plain_text
 from generator.model import Citation, Entity, Judgment, Source
+from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import Urls, entity_uri, source_uri, topic_uri
 from generator.vocabulary import (
@@ -36,8 +41,11 @@ JUDGMENTS_URI = "judgments.md"
 FACTS_SCHEMA_VERSION = 2
 
 
-def facts_document(briefing: Briefing, settings: Settings, urls: Urls) -> dict[str, Any]:
-    """Everything ``facts.json`` holds: the facts, and the sources and entities they name."""
+def facts_document(briefing: Briefing, settings: Settings, urls: Urls,
+                   revisions: Revisions | None = None) -> dict[str, Any]:
+    """Everything ``facts.json`` holds: the facts, and the sources and entities they name
+    (with each record's dates from ``revisions``, when known)."""
+    dates = RecordDates(revisions)
     return {
         "format": "briefing-facts",
         "version": FACTS_SCHEMA_VERSION,
@@ -53,16 +61,28 @@ def facts_document(briefing: Briefing, settings: Settings, urls: Urls) -> dict[s
                         for key, item in LIKELIHOODS.items()},
         "confidences": {key: {"label": CONFIDENCE_LABELS[key], "meaning": CONFIDENCE_MEANINGS[key]}
                         for key in CONFIDENCE_LABELS},
-        "judgments": [judgment_record(urls, judgment) for judgment in briefing.judgments],
+        "judgments": [judgment_record(urls, judgment, published_modified(dates.judgment(judgment.id)))
+                      for judgment in briefing.judgments],
         # An iterator: json_lines encodes each record as it is made.
-        "facts": (fact_record(briefing, urls, placed) for placed in briefing.facts.values()),
-        "sources": {sid: source_record(urls, sid, briefing.sources[sid]) for sid in sorted(briefing.sources)},
+        "facts": (fact_record(briefing, urls, placed, dates.fact_dates(placed.id))
+                  for placed in briefing.facts.values()),
+        "sources": {sid: source_record(urls, sid, briefing.sources[sid], published_modified(dates.source(sid)))
+                    for sid in sorted(briefing.sources)},
         "entities": {eid: entity_record(settings, urls, eid, briefing.entities[eid])
                      for eid in sorted(briefing.entities)},
     }
 
 
-def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact) -> dict[str, Any]:
+#: (first published, last changed in substance) of a record, from ``changelog``; None without history.
+Dates = tuple[str | None, str | None]
+NO_DATES: Dates = (None, None)
+
+
+def dated(dates: Dates) -> dict[str, str | None]:
+    return {"date_published": dates[0], "date_modified": dates[1]}
+
+
+def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact, dates: Dates = NO_DATES) -> dict[str, Any]:
     """One fact as ``facts.json`` holds it (retired facts too, with the note saying why)."""
     fact = placed.fact
     topic = briefing.topics[placed.topic_id]
@@ -91,6 +111,7 @@ def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact) -> dict[str,
         "corrections": [{"date": c.date, "note": c.note} for c in fact.corrections],
         "retired": fact.retired,
         "judgments": {role: [j.id for j in judgments.get(role, [])] for role in ("supports", "cuts_against")},
+        **dated(dates),
     }
 
 
@@ -99,12 +120,12 @@ def citation_record(citation: Citation) -> dict[str, Any]:
             "value": citation.shown_value, "error": citation.error}
 
 
-def source_record(urls: Urls, source_id: str, source: Source) -> dict[str, Any]:
+def source_record(urls: Urls, source_id: str, source: Source, dates: Dates = NO_DATES) -> dict[str, Any]:
     return {
         "id": source_id, "title": source.title, "kind": source.kind, "outlet": source.outlet,
         "author": source.author, "published": source.published, "published_note": source.published_note,
         "url": source.url, "archive_url": source.archive_url, "accessed": source.accessed,
-        "language": source.language, "page": urls.page(source_uri(source_id)),
+        "language": source.language, "page": urls.page(source_uri(source_id)), **dated(dates),
     }
 
 
@@ -116,7 +137,7 @@ def entity_record(settings: Settings, urls: Urls, entity_id: str, entity: Entity
     }
 
 
-def judgment_record(urls: Urls, judgment: Judgment) -> dict[str, Any]:
+def judgment_record(urls: Urls, judgment: Judgment, dates: Dates = NO_DATES) -> dict[str, Any]:
     """One key judgment: its permalink on the judgments page, its likelihood (term and range)
     and confidence told apart, the facts for and against it, and how it changed."""
     return {
@@ -138,6 +159,7 @@ def judgment_record(urls: Urls, judgment: Judgment) -> dict[str, Any]:
         "indicators": list(judgment.indicators),
         "reviewed": judgment.reviewed,
         "history": [{"date": h.date, "change": h.change} for h in judgment.history],
+        **dated(dates),
     }
 
 

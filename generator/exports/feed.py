@@ -1,12 +1,16 @@
-"""``feed.xml``: an Atom feed (RFC 4287) of what a returning reader wants to know: the
-briefing's dated facts, the corrections to its facts and its key judgments, newest first.
+"""``feed.xml``: an Atom feed (RFC 4287) of what a returning reader wants to know, newest first.
 
-A fact's entry says its status, how its sources' values relate (a contradiction with each
-value and who gives it; a difference in detail with its reconciliation first) and any error
-found in a source. A judgment's entry is dated by its latest review or change, so a revised
-judgment comes back to the top. Entry ids are stable across builds and addresses (UUIDs made
-from the fact's or judgment's id), so a feed reader sees a changed entry, not a new one. Nothing here reads a
-clock: the same briefing always gives the same bytes.
+Built from a git checkout, the feed carries the briefing's changes, the same ones as the page
+of changes (``changelog.changes``), each at its date: a fact added (in full: its status, how
+its sources' values relate, any error found in a source), changed (each field before ->
+after), corrected or withdrawn; a key judgment added (in full) or revised. Without history it
+carries what the briefing itself dates: each dated fact at its date, each correction, and each
+key judgment at its latest review or change.
+
+Entry ids are stable across builds and addresses (UUIDs made from a key): an added fact or
+judgment and a correction keep the id they had in a feed without history, and any other
+change is keyed by its kind, record and time, so a feed reader sees each change once.
+Nothing here reads a clock: the same commit always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from dataclasses import dataclass, field
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
+from generator.changelog import Change, changes, day_label, shorten
 from generator.exports.facts_json import JUDGMENTS_URI
-from generator.exports.text import relation_text, sentence, shorten, source_errors_text, timestamp
+from generator.exports.text import relation_text, sentence, source_errors_text, timestamp
 from generator.inline import fold_whitespace, plain_text
 from generator.model import Judgment
+from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import HOME, Urls, topic_uri
 from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label
@@ -31,6 +37,8 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_NAMESPACE = uuid.UUID("5b0f4c1e-8c4a-4d43-9d7e-6a1f0b9c2e37")
 #: Atom needs an ``updated`` time; a briefing with nothing dated has this one.
 NO_DATE = "1970-01-01T00:00:00Z"
+#: The category term of each kind of change (a correction's is the one it always had).
+CHANGE_TERMS = {"fact-corrected": "correction"}
 
 
 def feed_entry_id(key: str) -> str:
@@ -50,48 +58,85 @@ class Entry:
     categories: list[tuple[str, str]] = field(default_factory=list)
 
 
-def atom_feed(briefing: Briefing, settings: Settings, urls: Urls) -> bytes:
-    """The feed's entries, newest first (entries of one time keep the briefing's order)."""
-    entries = [*fact_entries(briefing, urls), *correction_entries(briefing, urls),
+def atom_feed(briefing: Briefing, settings: Settings, urls: Urls, revisions: Revisions | None = None) -> bytes:
+    """The feed: the briefing's changes with its history, else its dated facts, corrections
+    and judgments (entries of one time keep the briefing's order)."""
+    if revisions is not None:
+        return _atom([change_entry(briefing, urls, change) for change in changes(briefing, revisions)],
+                     settings, urls)
+    entries = [*fact_entries(briefing, urls),
+               *(change_entry(briefing, urls, change) for change in changes(briefing, None)),
                *(judgment_entry(urls, judgment) for judgment in briefing.judgments)]
     entries.sort(key=lambda entry: entry.updated, reverse=True)
     return _atom(entries, settings, urls)
 
 
 def fact_entries(briefing: Briefing, urls: Urls) -> list[Entry]:
-    """An entry per current dated fact, at its date."""
+    """An entry per current dated fact, at its date (a feed without history)."""
     return [_fact_entry(briefing, urls, placed) for placed in reversed(briefing.dated_facts)]
 
 
 def _fact_entry(briefing: Briefing, urls: Urls, placed: PlacedFact) -> Entry:
     fact = placed.fact
     when = date_label(fact.date)
-    status = STATUS_LABELS[fact.shown_status]
+    return Entry(key=fact.id, title=f"{when}: {shorten(plain_text(fact.claim), 120)}",
+                 updated=timestamp(fact.date or ""), link=urls.page(topic_uri(placed.topic_id), fact.id),
+                 summary=fact_summary(briefing, placed), categories=fact_categories(placed))
+
+
+def fact_summary(briefing: Briefing, placed: PlacedFact) -> str:
+    """A fact in full: its status (with its date and topic), claim, how its values relate, the
+    errors found in its sources, its sources; a withdrawn fact says so first."""
+    fact = placed.fact
     text = plain_text(fact.claim)
-    titles = "; ".join(briefing.sources[sid].title for sid in fact.sources)
     topic = briefing.topics[placed.topic_id].title
-    parts = [f"{status} ({when}; topic: {topic}).", text, relation_text(briefing, fact),
+    if fact.retired:
+        return f"Since withdrawn: {sentence(fold_whitespace(fact.retired))} The withdrawn text read: {text}"
+    when = f"{date_label(fact.date)}; " if fact.date else ""
+    titles = "; ".join(briefing.sources[sid].title for sid in fact.sources)
+    parts = [f"{STATUS_LABELS[fact.shown_status]} ({when}topic: {topic}).", text, relation_text(briefing, fact),
              source_errors_text(briefing, fact), f"Sources: {titles}."]
-    return Entry(key=fact.id, title=f"{when}: {shorten(text, 120)}", updated=timestamp(fact.date or ""),
-                 link=urls.page(topic_uri(placed.topic_id), fact.id),
-                 summary=" ".join(part for part in parts if part),
-                 categories=[(fact.shown_status, status), *((tag, "") for tag in fact.tags)])
+    return " ".join(part for part in parts if part)
 
 
-def correction_entries(briefing: Briefing, urls: Urls) -> list[Entry]:
-    """An entry per correction of a fact, at the correction's date (retired facts too: a
-    correction stays told)."""
-    entries = []
-    for placed in briefing.facts.values():
-        text = plain_text(placed.fact.claim)
-        for number, correction in enumerate(placed.fact.corrections, start=1):
-            when = date_label(correction.date)
-            entries.append(Entry(
-                key=f"{placed.id}/correction/{number}", title=f"Correction, {when}: {shorten(text, 100)}",
-                updated=timestamp(correction.date), link=urls.page(topic_uri(placed.topic_id), placed.id),
-                summary=f"Correction, {when}: {fold_whitespace(correction.note)} The fact now reads: {text}",
-                categories=[("correction", "Correction")]))
-    return entries
+def fact_categories(placed: PlacedFact) -> list[tuple[str, str]]:
+    status = placed.fact.shown_status
+    return [(status, STATUS_LABELS[status]), *((tag, "") for tag in placed.fact.tags)]
+
+
+def change_entry(briefing: Briefing, urls: Urls, change: Change) -> Entry:
+    """A change as an entry, at its date, linking to its fact or judgment: what changed (each
+    field before -> after), a correction's note or a withdrawal's, then the fact or judgment
+    as it stands."""
+    when = day_label(change.date)
+    updated = timestamp(change.date) if len(change.date) == 10 else change.date
+    kind = (CHANGE_TERMS.get(change.kind, change.kind), change.label)
+    said = f"{change.label}, {when}" + (f": {changed_fields(change)}." if change.fields else ".")
+    if not change.is_fact:
+        judgment = next(j for j in briefing.judgments if j.id == change.id)
+        entry = judgment_entry(urls, judgment)
+        return Entry(key=change.key, title=f"{change.label}: {judgment.question}", updated=updated, link=entry.link,
+                     summary=f"{said} {entry.summary}", categories=[kind, *entry.categories[1:]])
+    placed = briefing.facts[change.id]
+    text = plain_text(placed.fact.claim)
+    title = f"{change.label}: {shorten(text, 120)}"
+    if change.note:  # a correction or a withdrawal
+        title = f"Correction, {when}: {shorten(text, 100)}" if change.kind == "fact-corrected" else title
+        reads = "The withdrawn text read" if placed.fact.retired else "The fact now reads"
+        summary = f"{change.label}, {when}: {sentence(fold_whitespace(change.note))} {reads}: {text}"
+    else:
+        summary = f"{said} {fact_summary(briefing, placed)}"
+    categories = [kind, *fact_categories(placed)] if change.kind == "fact-added" else [kind]
+    return Entry(key=change.key, title=title, updated=updated, link=urls.page(topic_uri(placed.topic_id), placed.id),
+                 summary=summary, categories=categories)
+
+
+def changed_fields(change: Change) -> str:
+    """"status: reported → confirmed; claim: “…” → “…”" (texts quoted: they end as sentences)."""
+    def shown(name: str, value: str) -> str:
+        return f"“{value}”" if name in ("claim", "judgment") else value
+
+    return "; ".join(f"{name}: {shown(name, before)} → {shown(name, after)}" for name, before, after in change.fields)
 
 
 def judgment_entry(urls: Urls, judgment: Judgment) -> Entry:

@@ -4,6 +4,8 @@
 A claim whose sources give different values says how they relate in its ``description``
 ("The sources differ in detail: <reconciliation> …" or "The sources contradict each other:
 …"), and carries its corrections (``CorrectionComment``). A retired fact makes no claim.
+Built from a git checkout, each claim has its ``datePublished`` and ``dateModified`` (its
+last change in substance) and the page its ``dateModified`` (see ``changelog``).
 
 ``generate`` writes it into the topic page's body as a ``<script type="application/ld+json">``
 block (:func:`jsonld_script`); search engines read JSON-LD anywhere in a page. Links are
@@ -18,6 +20,7 @@ import re
 from typing import Any
 
 from generator.briefing import Briefing
+from generator.changelog import RecordDates
 from generator.exports.text import relation_text
 from generator.inline import fold_whitespace, plain_text
 from generator.model import Source
@@ -30,8 +33,11 @@ SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "country": "
 _LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 
 
-def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: str) -> dict[str, Any]:
-    """The JSON-LD of one topic page."""
+def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: str,
+                 dates: RecordDates | None = None) -> dict[str, Any]:
+    """The JSON-LD of one topic page (with the dates of its claims and its last change, when
+    ``dates`` knows them)."""
+    dates = dates or RecordDates(None)
     topic = briefing.topics[topic_id]
     here = topic_uri(topic_id)
     page = urls.link_from(here, here)
@@ -51,6 +57,9 @@ def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: s
             claim["description"] = relation
         if fact.date:
             claim["dateCreated"] = fact.date
+        published, modified = dates.fact_dates(fact.id)
+        if published:
+            claim["datePublished"], claim["dateModified"] = published, modified
         if fact.corrections:
             claim["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date,
                                     "text": fold_whitespace(c.note)} for c in fact.corrections]
@@ -71,12 +80,16 @@ def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: s
                 "reviewRating": {"@type": "Rating", "alternateName": STATUS_LABELS[status],
                                  "ratingExplanation": STATUS_MEANINGS[status]},
             })
-    graph.insert(0, {
+    webpage: dict[str, Any] = {
         "@type": "WebPage", "@id": page, "url": page, "name": topic.title,
         "description": plain_text(topic.summary),
         "isPartOf": {"@type": "WebSite", "name": settings.title, "url": site},
         "hasPart": [{"@id": node["@id"]} for node in graph if node["@type"] == "Claim"],
-    })
+    }
+    updated = dates.topic_updated(briefing, topic_id)
+    if updated:
+        webpage["dateModified"] = updated
+    graph.insert(0, webpage)
     return {"@context": "https://schema.org", "@graph": graph}
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.briefing import Briefing, PlacedFact
+from generator.changelog import shorten
 from generator.exports.facts_json import JUDGMENTS_URI
-from generator.exports.text import shorten
 from generator.inline import fold_whitespace, plain_text
 from generator.model import Judgment
 from generator.urls import entity_uri, source_uri, topic_uri

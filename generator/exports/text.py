@@ -1,5 +1,6 @@
-"""Small pieces of text the export formats share: shortened titles, partial dates, and how
-a fact's values relate.
+"""Small pieces of text the export formats share: partial dates as times, sentences, and how
+a fact's values relate (shortened titles come from ``changelog.shorten``, which the page of
+changes shares).
 
 Nothing here knows a format; ``feed``, ``jsonld``, ``search`` and ``csl`` each say these
 things the same way by taking them from here (and their words from ``vocabulary``).
@@ -11,13 +12,6 @@ from generator.briefing import Briefing
 from generator.inline import fold_whitespace
 from generator.model import Fact
 from generator.vocabulary import DIFFERENCE_HEADINGS
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def date_parts(value: str) -> list[int]:

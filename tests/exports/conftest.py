@@ -1,7 +1,8 @@
 """What the exports' tests share: the case briefing ``tests/cases/exports-truth`` (a detail and a
 contradiction between values, a source's error beside a reference, a correction, a retired
-fact, every kind of source, two judgments), checked once; the real briefing; and the case
-built once with MkDocs, with markup and script-ending text in every field the exports carry.
+fact, every kind of source, two judgments), checked once; the same case with its history of
+dated commits (``tests/history_case.py``); the real briefing; and the case built once with
+MkDocs, with markup and script-ending text in every field the exports carry.
 
 The unit tests call the export modules on the checked case (no build); the tests of a whole
 site read the real site (``built_site``) or the hostile case site as a reuser would.
@@ -17,9 +18,11 @@ import pytest
 
 from generator.briefing import Briefing
 from generator.check import require_briefing
+from generator.revisions import Revisions, read_revisions
 from generator.settings import Settings
 from generator.urls import Urls
 from tests.conftest import CASES, REPO, copy_project_frame, run_briefing
+from tests.history_case import history_case
 
 CASE = CASES / "exports-truth"
 BASE_URL = "https://briefing.example.org/"
@@ -34,6 +37,15 @@ CSL_SCHEMA = REPO / "tests" / "data" / "csl-data.schema.json"
 @pytest.fixture(scope="session")
 def case() -> Briefing:
     return require_briefing(CASE)[0]
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Briefing, Revisions]:
+    """The case with its history: four dated commits, the last of which is the case."""
+    root = history_case(tmp_path_factory.mktemp("history") / "project")
+    revisions = read_revisions(root, root / "briefings", cache=False)
+    assert revisions is not None
+    return require_briefing(root)[0], revisions
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """generator/exports/facts_json.py: facts.json, checked as a reuser reads it: against its JSON
 Schema (schemas/facts.schema.json), values as strings, how values relate, sources' errors,
-corrections, retired facts and the key judgments."""
+corrections, retired facts, the key judgments, and each record's dates from git."""
 
 from __future__ import annotations
 
@@ -16,15 +16,18 @@ from bs4 import BeautifulSoup
 from generator.briefing import Briefing
 from generator.exports.facts_json import FACTS_JSON, FACTS_SCHEMA_VERSION, facts_document
 from generator.exports.layout import json_bytes
+from generator.revisions import Revisions
 from generator.settings import Features, Settings
 from generator.urls import Urls
 from generator.vocabulary import LIKELIHOODS
 from tests.exports.conftest import BASE_URL, FACTS_SCHEMA, SETTINGS, URLS, load_json
+from tests.history_case import CORRECTED, FIRST, REVISED, WITHDRAWN
 
 
-def document(briefing: Briefing, settings: Settings = SETTINGS, urls: Urls = URLS) -> dict[str, Any]:
+def document(briefing: Briefing, settings: Settings = SETTINGS, urls: Urls = URLS,
+             revisions: Revisions | None = None) -> dict[str, Any]:
     """facts.json as the file holds it (encoded and read back)."""
-    return json.loads(json_bytes(facts_document(briefing, settings, urls)))
+    return json.loads(json_bytes(facts_document(briefing, settings, urls, revisions)))
 
 
 def by_id(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -47,18 +50,51 @@ def facts(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return by_id(data["facts"])
 
 
+@pytest.fixture(scope="module")
+def dated(history: tuple[Briefing, Revisions]) -> dict[str, Any]:
+    """facts.json of the case built from its history."""
+    briefing, revisions = history
+    return document(briefing, revisions=revisions)
+
+
 def test_the_case_matches_the_schema_of_its_version(data: dict[str, Any]) -> None:
     assert data["version"] == FACTS_SCHEMA_VERSION == 2
     assert schema_errors(data) == []
 
 
-def test_the_schemas_worked_examples_are_what_the_case_exports(data: dict[str, Any]) -> None:
+def test_the_schemas_worked_examples_are_what_the_case_exports(dated: dict[str, Any]) -> None:
     """The examples in schemas/facts.schema.json (a difference in detail; a source's error with a
-    correction; a retired fact; a judgment) stay true: they are the case's own records."""
+    correction; a retired fact; a judgment) stay true: they are the case's own records, as
+    built from its history."""
+    assert schema_errors(dated) == []
     definitions = json.loads(FACTS_SCHEMA.read_text(encoding="utf-8"))["definitions"]
-    facts = by_id(data["facts"])
+    facts = by_id(dated["facts"])
     assert definitions["fact"]["examples"] == [facts["goat-count"], facts["port-founded"], facts["goats-were-sheep"]]
-    assert definitions["judgment"]["examples"] == data["judgments"][:1]
+    assert definitions["judgment"]["examples"] == dated["judgments"][:1]
+
+
+def test_each_record_says_when_it_was_published_and_last_changed(dated: dict[str, Any]) -> None:
+    facts = by_id(dated["facts"])
+    assert {fid: (f["date_published"], f["date_modified"]) for fid, f in facts.items()} == {
+        "goat-count": (FIRST, FIRST), "goat-port": (FIRST, FIRST), "pens-built": (FIRST, FIRST),
+        "port-founded": (FIRST, CORRECTED),      # its claim and date corrected
+        "goats-were-sheep": (FIRST, WITHDRAWN),  # withdrawing a fact changes it
+        "beta-denies": (FIRST, FIRST)}
+    assert [(j["id"], j["date_published"], j["date_modified"]) for j in dated["judgments"]] == [
+        ("goats-were-aid", FIRST, REVISED), ("more-shipments", FIRST, FIRST)]
+    assert {(s["date_published"], s["date_modified"]) for s in dated["sources"].values()} == {(FIRST, FIRST)}
+
+
+def test_without_history_the_dates_are_null(data: dict[str, Any]) -> None:
+    records = [*data["facts"], *data["judgments"], *data["sources"].values()]
+    assert {(r["date_published"], r["date_modified"]) for r in records} == {(None, None)}
+
+
+def test_a_file_written_before_the_dates_is_still_version_2(data: dict[str, Any]) -> None:
+    older = copy.deepcopy(data)
+    for record in [*older["facts"], *older["judgments"], *older["sources"].values()]:
+        del record["date_published"], record["date_modified"]
+    assert schema_errors(older) == []
 
 
 @pytest.mark.parametrize(("where", "change"), [
@@ -68,6 +104,8 @@ def test_the_schemas_worked_examples_are_what_the_case_exports(data: dict[str, A
     ("a misspelt field", lambda d: d["facts"][0].update(sttaus="reported")),
     ("an unknown relation", lambda d: d["facts"][0].update(difference="rounding")),
     ("a judgment without its likelihood", lambda d: d["judgments"][0].pop("likelihood")),
+    ("a day for a time of publication", lambda d: d["facts"][0].update(date_published="2026-12-02")),
+    ("a time without its offset", lambda d: d["sources"]["alpha-report"].update(date_modified="2026-12-02T11:30:00")),
 ])
 def test_the_schema_refuses_what_the_contract_forbids(data: dict[str, Any], where: str, change: Any) -> None:
     broken = copy.deepcopy(data)
@@ -148,6 +186,7 @@ def test_judgments_are_given_in_full_with_their_permalinks(data: dict[str, Any])
         "history": [{"date": "2026-11-20", "change": "First made."},
                     {"date": "2026-12-03", "change": "Likelihood raised from roughly even chance: the count is "
                                                      "confirmed by two reports."}],
+        "date_published": None, "date_modified": None,  # built without history: see the dated case
     }
     assert (second["id"], second["cuts_against"], second["history"]) == ("more-shipments", [], [])
     assert list(data["likelihoods"]) == list(LIKELIHOODS)
@@ -192,6 +231,9 @@ def real_data(built_site: Path) -> dict[str, Any]:
 
 def test_the_real_facts_json_matches_its_schema(real_data: dict[str, Any], real: Briefing) -> None:
     assert schema_errors(real_data) == []
+    # built from the repository's own history: every record is dated
+    records = [*real_data["facts"], *real_data["judgments"], *real_data["sources"].values()]
+    assert all(r["date_published"] and r["date_modified"] for r in records)
     assert [r["id"] for r in real_data["facts"]] == list(real.facts)
     assert [j["id"] for j in real_data["judgments"]] == [j.id for j in real.judgments]
     assert real_data["judgments"], "the real briefing has key judgments"

@@ -1,6 +1,7 @@
-"""generator/exports/feed.py: feed.xml, read with feedparser as a feed reader would: every dated
-fact with how its values relate and its sources' errors, each correction, each key judgment
-dated by its latest review or change, newest first, with stable ids."""
+"""generator/exports/feed.py: feed.xml, read with feedparser as a feed reader would. Built from a
+git history, the briefing's changes at their dates (the same as the page of changes); without
+it, every dated fact with how its values relate and its sources' errors, each correction, each
+key judgment dated by its latest review or change. Newest first, with stable ids."""
 
 from __future__ import annotations
 
@@ -12,10 +13,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.briefing import Briefing
+from generator.changelog import instant
+from generator.check import require_briefing
 from generator.exports.feed import FEED_XML, atom_feed, feed_entry_id
 from generator.model import Judgments
-from generator.vocabulary import DIFFERENCE_HEADINGS, date_label
+from generator.revisions import Revisions, read_revisions
+from generator.vocabulary import DIFFERENCE_HEADINGS
+from tests.conftest import REPO
 from tests.exports.conftest import BASE_URL, HOSTILE, SETTINGS, URLS, page_html
+from tests.history_case import CORRECTED, FIRST, REVISED, WITHDRAWN, markup_in_history
 
 
 def parse(raw: bytes) -> Any:
@@ -102,19 +108,86 @@ def test_a_revised_judgment_keeps_its_id_and_comes_back_to_the_top(case: Briefin
     assert feed.entries[0].id == feed_entry_id("judgment/more-shipments")
 
 
-def test_the_real_feed_carries_every_dated_fact_and_judgment(built_site: Path, real: Briefing) -> None:
+def test_the_real_feed_carries_the_changes_of_every_fact_and_judgment(built_site: Path, real: Briefing) -> None:
     feed = parse((built_site / FEED_XML).read_bytes())
-    facts = [e for e in feed.entries if e.tags[0].term not in {"correction", "judgment"}]
-    dated = list(reversed(real.dated_facts))
-    assert [e.link.split("#")[1] for e in facts] == [p.id for p in dated]
-    for entry, placed in zip(facts, dated, strict=True):
-        assert entry.title.startswith(date_label(placed.fact.date) + ": ")
-        assert entry.tags[0].term == placed.fact.shown_status
+    assert read_revisions(REPO, REPO / "briefings") is not None, "the repository is built from its history"
+    kinds: dict[str, list[str]] = {}
+    for entry in feed.entries:
+        kinds.setdefault(entry.tags[0].term, []).append(entry.link.split("#")[1])
+    assert set(kinds) <= {"fact-added", "fact-changed", "correction", "fact-retired", "judgment-added",
+                          "judgment-revised"}
+    assert sorted(kinds["fact-added"]) == sorted(real.facts)  # every fact, each once
+    assert sorted(kinds["judgment-added"]) == sorted(j.id for j in real.judgments) != []
+    assert len(kinds["correction"]) == sum(len(p.fact.corrections) for p in real.facts.values())
+    days = [entry.updated[:10] for entry in feed.entries]
+    assert days == sorted(days, reverse=True) and feed.feed.updated == feed.entries[0].updated
+    assert len({e.id for e in feed.entries}) == len(feed.entries)
+    added = {e.link.split("#")[1]: e for e in feed.entries if e.tags[0].term == "fact-added"}
+    for placed in real.current_facts:
+        entry = added[placed.id]
+        assert entry.tags[1].term == placed.fact.shown_status
         if placed.fact.difference:
             assert DIFFERENCE_HEADINGS[placed.fact.difference].removesuffix(".") + ":" in entry.summary
-    assert any(placed.fact.difference for placed in dated)
-    judgments = [e.link.split("#")[1] for e in feed.entries if e.tags[0].term == "judgment"]
-    assert sorted(judgments) == sorted(j.id for j in real.judgments) != []
+
+
+# --------------------------------------------------------------------------- with history
+
+@pytest.fixture(scope="module")
+def changes_feed(history: tuple[Briefing, Revisions]) -> Any:
+    briefing, revisions = history
+    return parse(atom_feed(briefing, SETTINGS, URLS, revisions))
+
+
+def test_with_history_the_feed_carries_the_changes_at_their_dates(changes_feed: Any) -> None:
+    assert [(e.updated, e.tags[0].term, e.link.rpartition("#")[2]) for e in changes_feed.entries] == [
+        (REVISED, "judgment-revised", "goats-were-aid"),
+        (CORRECTED, "fact-changed", "port-founded"),
+        ("2026-12-02T00:00:00Z", "correction", "port-founded"),
+        (WITHDRAWN, "fact-retired", "goats-were-sheep"),
+        ("2026-12-01T00:00:00Z", "correction", "goats-were-sheep"),
+        (FIRST, "judgment-added", "goats-were-aid"), (FIRST, "judgment-added", "more-shipments"),
+        *((FIRST, "fact-added", fact_id) for fact_id in (
+            "goat-count", "goat-port", "pens-built", "port-founded", "goats-were-sheep", "beta-denies"))]
+    assert changes_feed.feed.updated == REVISED
+    assert len({e.id for e in changes_feed.entries}) == len(changes_feed.entries)
+
+
+def test_a_change_says_what_changed_before_and_after(changes_feed: Any) -> None:
+    entries = {(e.tags[0].term, e.link.rpartition("#")[2]): e for e in changes_feed.entries}
+    changed = entries["fact-changed", "port-founded"]
+    assert changed.link == f"{BASE_URL}topics/shipment/#port-founded"
+    assert changed.title == "Fact changed: The port of Rason was opened to foreign ships in 1991."
+    assert changed.summary.startswith(
+        "Fact changed, 2 December 2026: claim: “The port of Rason was opened to foreign ships in 1993.” → “The port "
+        "of Rason was opened to foreign ships in 1991.”; date: 1993 → 1991. Confirmed (1991; topic: The shipment).")
+    revised = entries["judgment-revised", "goats-were-aid"]
+    assert revised.link == f"{BASE_URL}judgments/#goats-were-aid"
+    assert revised.summary.startswith("Key judgment revised, 3 December 2026: likelihood: roughly even chance → "
+                                      "likely. Were the goats aid rather than payment?")
+    withdrawn = entries["fact-retired", "goats-were-sheep"]
+    assert withdrawn.summary == ("Fact withdrawn, 1 December 2026: Withdrawn: every source says goats; the fact "
+                                 "misread a photo caption. The withdrawn text read: The animals shipped were sheep.")
+
+
+def test_an_added_fact_or_judgment_keeps_the_id_and_the_words_it_had_without_history(
+        changes_feed: Any, feed: Any) -> None:
+    """A reader who subscribed before the site had its history sees the same entries, not new ones."""
+    before = {e.id: e for e in feed.entries}
+    for term, key in (("fact-added", "goat-count"), ("judgment-added", "judgment/goats-were-aid"),
+                      ("correction", "port-founded/correction/1")):
+        entry = next(e for e in changes_feed.entries if e.id == feed_entry_id(key))
+        assert entry.tags[0].term == term and entry.id in before
+        assert before[entry.id].summary in entry.summary
+
+
+def test_text_from_the_history_stays_text_in_the_feed(tmp_path: Path) -> None:
+    root = markup_in_history(tmp_path / "project", HOSTILE)
+    revisions = read_revisions(root, root / "briefings", cache=False)
+    feed = parse(atom_feed(require_briefing(root)[0], SETTINGS, URLS, revisions))
+    assert feed.entries[0].summary.startswith(
+        f"Fact changed, 5 December 2026: claim: “Port A {HOSTILE}” → “Port B {HOSTILE}”.")
+    assert [instant(e.updated) for e in feed.entries] == sorted((instant(e.updated) for e in feed.entries),
+                                                                reverse=True)
 
 
 def test_every_page_links_the_feed_in_its_head(built_site: Path) -> None:

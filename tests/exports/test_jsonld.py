@@ -12,11 +12,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.briefing import Briefing
+from generator.changelog import RecordDates, instant
 from generator.exports.jsonld import jsonld_script, topic_jsonld
+from generator.revisions import Revisions
 from generator.settings import Features
 from generator.urls import Urls
 from generator.vocabulary import DIFFERENCE_HEADINGS, STATUS_LABELS
 from tests.exports.conftest import BASE_URL, HOSTILE, SETTINGS, URLS, page_html
+from tests.history_case import CORRECTED, FIRST, REVISED
 
 
 def jsonld_in(html: str) -> dict[str, Any]:
@@ -60,6 +63,21 @@ def test_a_claim_carries_its_corrections(data: dict[str, Any]) -> None:
         "@type": "CorrectionComment", "datePublished": "2026-12-02",
         "text": "The year was 1991, not 1993 as this fact first said; one report got it wrong."}]
     assert "correction" not in claims["goat-count"]
+
+
+def test_claims_and_the_page_carry_their_dates_from_the_history(history: tuple[Briefing, Revisions]) -> None:
+    briefing, revisions = history
+    data = topic_jsonld(briefing, SETTINGS, URLS, "shipment", RecordDates(revisions))
+    claims = {c["url"].rpartition("#")[2]: c for c in nodes(data, "Claim")}
+    assert (claims["goat-count"]["datePublished"], claims["goat-count"]["dateModified"]) == (FIRST, FIRST)
+    assert (claims["port-founded"]["datePublished"], claims["port-founded"]["dateModified"]) == (FIRST, CORRECTED)
+    # the page opens with the judgment revised last
+    assert data["@graph"][0]["dateModified"] == REVISED
+
+
+def test_without_history_nothing_is_dated_but_the_facts(data: dict[str, Any]) -> None:
+    assert "dateModified" not in data["@graph"][0]
+    assert not any("datePublished" in c or "dateModified" in c for c in nodes(data, "Claim"))
 
 
 def test_a_claim_a_named_party_asserts_is_reviewed_with_its_status(data: dict[str, Any]) -> None:
@@ -115,6 +133,9 @@ def test_each_built_topic_page_holds_its_claims(built_site: Path, real: Briefing
                 assert claim["description"].startswith(DIFFERENCE_HEADINGS[fact.difference].removesuffix(".") + ":")
         reviewed = {n["itemReviewed"]["@id"] for n in nodes(data, "ClaimReview")}
         assert reviewed == {c["@id"] for c, f in zip(claims, current, strict=True) if f.attributed_to}
+        # built from the repository's history: the page and every claim are dated
+        assert instant(page["dateModified"]) >= max(instant(c["dateModified"]) for c in claims)
+        assert all(instant(c["datePublished"]) <= instant(c["dateModified"]) for c in claims)
     assert not BeautifulSoup(page_html(built_site, "timeline"), "html.parser").find_all(
         "script", type="application/ld+json")
 

@@ -7,16 +7,9 @@ from generator.exports.text import (
     date_parts,
     relation_text,
     sentence,
-    shorten,
     source_errors_text,
     timestamp,
 )
-
-
-def test_shorten_cuts_at_a_word_and_says_so() -> None:
-    assert shorten("Alpha shipped goats", 50) == "Alpha shipped goats"
-    assert shorten("Alpha shipped goats to Beta", 16) == "Alpha shipped…"
-    assert len(shorten("word " * 40, 90)) <= 90
 
 
 def test_partial_dates_keep_their_parts_and_stand_at_their_first_moment() -> None:
