@@ -2,8 +2,8 @@
 
 Every page the site will have is decided here, with every cross-link resolved and every
 citation numbered, before any template renders a byte; templates only lay out what the
-specs hold. One planner per page family (``home``, ``judgments``, ``topics``, ``timeline``,
-``statuses``, ``tags``, ``sources``, ``entities``), each yielding its pages; long lists go
+specs hold. One planner per page family (``home``, ``judgments``, ``changes``, ``topics``,
+``timeline``, ``statuses``, ``tags``, ``sources``, ``entities``), each yielding its pages; long lists go
 through the shared paginator (``paginate``); the views templates read are in ``views``,
 the state planners share in ``plan``, the navigation in ``nav``.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.briefing import Briefing
+from generator.pages.changes import change_pages
 from generator.pages.entities import entity_pages
 from generator.pages.home import home_pages
 from generator.pages.judgments import judgment_pages
@@ -31,8 +32,8 @@ from generator.urls import Urls
 __all__ = ["PageSpec", "plan_nav", "plan_pages"]
 
 #: The page families, in the order their pages are planned.
-FAMILIES = (home_pages, judgment_pages, topic_pages, timeline_pages, status_pages, tag_pages, source_pages,
-            entity_pages)
+FAMILIES = (home_pages, judgment_pages, change_pages, topic_pages, timeline_pages, status_pages, tag_pages,
+            source_pages, entity_pages)
 
 
 def plan_pages(briefing: Briefing, settings: Settings, urls: Urls,

@@ -1,6 +1,7 @@
 """The home page: the bottom line first (each key judgment, with its chart), then what we do
 not know and what to watch, the topics, the latest dated facts and where the sources
-contradict each other; past a dozen contradictions, a list of them all.
+contradict each other; past a dozen contradictions, a list of them all. It ends with the ways
+to follow and reuse the briefing: what's new, the corrections, the feed and the exports.
 
 A briefing without judgments has no bottom line, gaps or indicators: those sections are
 left out, not left empty.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.chart import likelihood_chart
+from generator.pages.changes import CHANGES_URI, CORRECTIONS_URI
 from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
@@ -63,4 +65,6 @@ def home_page(plan: Plan) -> PageSpec:
         "contradictions_page": Md(relative(f"{CONTRADICTIONS}.md", URI)) if len(b.contradictions) > shown else None,
         "fact_count": len(b.current_facts), "source_count": len(b.sources),
         "timeline_link": Md(relative("timeline.md", URI)) if plan.settings.features.timeline else None,
+        "changes_link": Md(relative(CHANGES_URI, URI)), "corrections_link": Md(relative(CORRECTIONS_URI, URI)),
+        "history": plan.revisions is not None,
     })

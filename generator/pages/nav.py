@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.briefing import Briefing
+from generator.pages.changes import CHANGES_URI
 from generator.pages.views import JUDGMENTS_URI
 from generator.settings import Settings
 from generator.urls import topic_uri
@@ -25,6 +26,7 @@ def plan_nav(briefing: Briefing, settings: Settings) -> list[Any]:
     nav: list[Any] = [{"Home": "index.md"}]
     if briefing.judgments:
         nav.append({"Key judgments": JUDGMENTS_URI})
+    nav.append({"What's new": CHANGES_URI})
     nav.append({"Topics": nav_groups([topic_uri(tid) for tid in briefing.topic_order])})
     if settings.features.timeline:
         nav.append({"Timeline": "timeline.md"})

@@ -1,14 +1,16 @@
-"""The shared paginator: a list of facts -> one page, or numbered pages that link to each other.
+"""The shared paginator: a list -> one page, or numbered pages that link to each other.
 
 Every long list (a month of the timeline, a tag, a status, an entity's role, the
-contradictions) goes through :func:`list_pages`: ``<base>.md`` holds the first
-``list_page_facts`` facts, ``<base>_page-2.md`` … the rest (``_`` is in no id or tag, so no
-name can clash).
+contradictions, the changes, the corrections) goes through :func:`paged`: ``<base>.md``
+holds the first ``list_page_facts`` items, ``<base>_page-2.md`` … the rest (``_`` is in no
+id or tag, so no name can clash). Lists of facts are laid out by :func:`list_pages`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from generator.briefing import PlacedFact
 from generator.pages.plan import Plan
@@ -17,6 +19,7 @@ from generator.render import Md
 from generator.urls import relative
 
 LIST_TEMPLATE = "fact_list.md.j2"
+T = TypeVar("T")
 
 
 def page_uris(base: str, count: int, size: int) -> list[str]:
@@ -25,23 +28,41 @@ def page_uris(base: str, count: int, size: int) -> list[str]:
     return [f"{base}.md" if index == 0 else f"{base}_page-{index + 1}.md" for index in range(pages)]
 
 
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list: its uri, its number, its items, and links to every page of the
+    list (``pages``, as the ``pager`` macro reads them)."""
+
+    uri: str
+    number: int
+    items: Sequence[T]
+    pages: list[dict[str, Any]]
+
+
+def paged(base: str, items: Sequence[T], size: int) -> Iterator[Page[T]]:
+    """The pages of a list, ``size`` items a page (one page, maybe empty, for a short list)."""
+    uris = page_uris(base, len(items), size)
+    for index, uri in enumerate(uris):
+        yield Page(uri, index + 1, items[index * size:(index + 1) * size],
+                   [{"number": number, "link": Md(relative(other, uri)), "current": other == uri}
+                    for number, other in enumerate(uris, start=1)])
+
+
 def list_pages(plan: Plan, base: str, placed: list[PlacedFact], spec: ListSpec,
                unlinked: str = "") -> Iterator[PageSpec]:
     """The pages of one list of facts, each with the list's title, intro and ways around
     (``unlinked``: the entity whose list it is, never linked in its claims)."""
-    size = plan.list_size
-    uris = page_uris(base, len(placed), size)
 
     def way(target: tuple[str, str] | None, uri: str) -> dict[str, str] | None:
         return {"label": target[0], "link": Md(relative(target[1], uri))} if target else None
 
-    for index, uri in enumerate(uris):
-        yield PageSpec(uri, LIST_TEMPLATE, {
+    for page in paged(base, placed, plan.list_size):
+        yield PageSpec(page.uri, LIST_TEMPLATE, {
             "title": spec.title, "description": spec.description, "intro": spec.intro,
             "style": Md(spec.style),
-            "page_number": index + 1,
-            "pages": [{"number": number, "link": Md(relative(other, uri)), "current": other == uri}
-                      for number, other in enumerate(uris, start=1)],
-            "back": way(spec.back, uri), "previous": way(spec.previous, uri), "next": way(spec.next, uri),
-            "facts": plan.fact_views(placed[index * size:(index + 1) * size], uri, unlinked),
+            "page_number": page.number,
+            "pages": page.pages,
+            "back": way(spec.back, page.uri), "previous": way(spec.previous, page.uri),
+            "next": way(spec.next, page.uri),
+            "facts": plan.fact_views(list(page.items), page.uri, unlinked),
         })

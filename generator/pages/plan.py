@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from generator.briefing import Briefing, PlacedFact
+from generator.changelog import RecordDates
 from generator.inline import AutoLink, Linker, inline_markdown
 from generator.model import Fact, Judgment
 from generator.pages.views import EntityRef, FactView, JudgmentRef, JudgmentView, link
@@ -34,6 +35,11 @@ class Plan:
         self.urls = urls
         #: each record's dates of publication and change, from git (None without history)
         self.revisions = revisions
+
+    @cached_property
+    def dates(self) -> RecordDates:
+        """When each record was added and last changed (nothing without history)."""
+        return RecordDates(self.revisions)
 
     @property
     def list_size(self) -> int:

@@ -3,7 +3,8 @@
 A view holds everything a template shows, already linked from the folder its page is in:
 the claim with its entity links, the numbered notes (citations), the values the sources
 give and how they relate, the sources' own errors with the reference they are set against,
-corrections, the judgments that name the fact. Ids reach templates as :class:`Md` (they
+corrections, the judgments that name the fact, and when the fact or judgment was added and
+last changed (from the history, through ``changelog``). Ids reach templates as :class:`Md` (they
 match the id pattern, so they are safe in paths and anchors); every other text stays plain
 and is escaped when rendered.
 """
@@ -15,9 +16,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from generator.briefing import PlacedFact
+from generator.changelog import day_label
 from generator.inline import plain_text
 from generator.model import Citation, Correction, Judgment, Source
 from generator.render import Md
+from generator.revisions import Record
 from generator.urls import relative_from_folder, source_uri, topic_uri
 from generator.vocabulary import DIFFERENCE_HEADINGS, LIKELIHOODS, SOURCE_KINDS, STATUS_LABELS, Likelihood
 
@@ -33,6 +36,19 @@ SCALE_ANCHOR = "scale_likelihood"
 def link(target: str, folder: str) -> Md:
     """A relative link from the pages of ``folder`` to ``target`` (a uri, maybe with ``#anchor``)."""
     return Md(relative_from_folder(target, folder))
+
+
+def record_dates(record: Record | None, changed: str, withdrawn: str | None = None) -> list[tuple[str, str]]:
+    """[("Added", "2 March 2026"), (``changed``, "14 April 2026")]: when a record was added
+    and last changed in substance (when it was), and withdrawn; empty without history."""
+    if record is None:
+        return []
+    shown = [("Added", day_label(record.added))]
+    if record.updated:
+        shown.append((changed, day_label(record.updated)))
+    if withdrawn:
+        shown.append(("Withdrawn", day_label(withdrawn)))
+    return shown
 
 
 @dataclass(frozen=True)
@@ -206,6 +222,13 @@ class FactView:
     def corrections(self) -> list[Correction]:
         return self.fact.corrections
 
+    @cached_property
+    def record(self) -> list[tuple[str, str]]:
+        """"Added 2 March 2026 · Updated 14 April 2026" (and a retired fact's withdrawal)."""
+        dates = self._plan.dates
+        withdrawn = dates.withdrawn(self.fact.id) if self.fact.retired else None
+        return record_dates(dates.fact(self.fact.id), "Updated", withdrawn)
+
     @property
     def retired(self) -> str:
         return self.fact.retired or ""
@@ -253,6 +276,11 @@ class JudgmentView:
     @property
     def confidence(self) -> str:
         return self.judgment.confidence
+
+    @cached_property
+    def record(self) -> list[tuple[str, str]]:
+        """"Added 2 March 2026 · Revised 14 April 2026", from the history."""
+        return record_dates(self._plan.dates.judgment(self.judgment.id), "Revised")
 
     @cached_property
     def supports(self) -> list[FactRef]:

@@ -20,6 +20,7 @@ from generator.pages.plan import Plan
 from generator.settings import load_settings
 from generator.urls import Urls
 from tests.conftest import CASES, copy_project_frame
+from tests.history_case import history_case
 from tests.hostile import render_markdown
 from tests.pages.shapes import shape_files
 
@@ -93,3 +94,9 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """A briefing of 40 facts over 4 topics with every list split (list_page_facts: 3)."""
     return make_site(tmp_path_factory.mktemp("pages-split") / "project",
                      files=shape_files(topics=4, facts=10, list_page_facts=3, retired=True, judgments=True))
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """tests/cases/exports-truth built from its history of four dated commits (tests/history_case.py)."""
+    return make_site(history_case(tmp_path_factory.mktemp("pages-history") / "project"))

@@ -29,7 +29,7 @@ def judgment(soup: BeautifulSoup, judgment_id: str) -> Tag:
 def test_bottom_line_first_then_gaps_indicators_topics(case: Site) -> None:
     assert sections(case.page(URI)) == ["Bottom line", "What we do not know", "What to watch", "Topics",
                                         "Latest dated facts", "Where the sources contradict each other",
-                                        "Reuse this briefing"]
+                                        "Follow and reuse this briefing"]
 
 
 def test_each_judgment_is_its_question_with_a_stable_anchor_and_its_text(case: Site) -> None:

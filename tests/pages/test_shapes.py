@@ -14,7 +14,9 @@ from bs4 import BeautifulSoup
 
 from generator.mkdocs_adapter.build import SiteBuildError, build_site
 from tests.conftest import copy_project_frame
+from tests.history_case import FIRST, WITHDRAWN
 from tests.pages.shapes import shape_files
+from tests.test_history import commit, git
 
 pytestmark = pytest.mark.slow
 
@@ -49,6 +51,24 @@ def test_the_shape_builds_strictly(tmp_path: Path, name: str) -> None:
     root = write_shape(tmp_path / "project", **SHAPES[name])
     site = build_site(root, tmp_path / "site", strict=True)  # raises on any warning
     assert (site / "index.html").is_file() and (site / "status" / "index.html").is_file()
+
+
+def test_a_briefing_with_its_history_builds_strictly_with_its_changes_over_pages(tmp_path: Path) -> None:
+    """The dates on every fact, What's new over several pages and the corrections, every link and
+    anchor of them checked by strict mode."""
+    shape = dict(SHAPES["retired facts and judgments, lists split"], retired=False)
+    root = write_shape(tmp_path / "project", **shape)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "The briefing first published", FIRST)
+    topic = "briefings/topics/topic-0.yml"
+    (root / topic).write_bytes((write_shape(tmp_path / "retired", **dict(shape, retired=True)) / topic).read_bytes())
+    commit(root, "A fact withdrawn", WITHDRAWN)
+    site = build_site(root, tmp_path / "site", strict=True)
+    assert (site / "changes_page-2" / "index.html").is_file() and (site / "corrections" / "index.html").is_file()
+    first = page(site, "changes").select_one(".md-content h2").find_next_sibling("ul").find("li")
+    assert first.get_text(" ", strip=True).startswith("Fact withdrawn: Withdrawn: no source says it.")
+    record = page(site, "topics/topic-0").find("article", id="t0-f1").select_one(".bf-record")
+    assert record.get_text() == "Added 20 November 2026 · Withdrawn 1 December 2026"
 
 
 def test_a_legend_without_denials_links_its_denials_filter_to_its_own_section(tmp_path: Path) -> None:
