@@ -159,13 +159,18 @@ def test_on_files_adds_every_generated_file_and_the_worker_and_leaves_out_lunr(m
     assert plugin.page_urls["topics/shipment.md"] == "topics/shipment.html"
 
 
-def test_on_post_build_writes_the_search_bundle_and_materials_empty_index(make_project: MakeProject,
-                                                                          start: Start) -> None:
-    root = make_project()
+def through_on_files(root: Path, start: Start) -> MkDocsConfig:
+    """The project's configuration once a build has run the plugin's hooks up to ``on_files``."""
     config = configure(root)
     start(config)
     config.plugins.on_config(config)
     config.plugins.on_files(get_files(config), config=config)
+    return config
+
+
+def test_on_post_build_writes_the_search_bundle_and_materials_empty_index(make_project: MakeProject,
+                                                                          start: Start) -> None:
+    config = through_on_files(make_project(), start)
     config.plugins.on_post_build(config=config)
     site = Path(config.site_dir)
     urls = {record["url"] for record in stored_records(site)}
@@ -175,11 +180,7 @@ def test_on_post_build_writes_the_search_bundle_and_materials_empty_index(make_p
 
 def test_an_indexer_that_fails_is_a_plugin_error(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch,
                                                  start: Start) -> None:
-    root = make_project()
-    config = configure(root)
-    start(config)
-    config.plugins.on_config(config)
-    config.plugins.on_files(get_files(config), config=config)
+    config = through_on_files(make_project(), start)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
     with pytest.raises(PluginError, match=r"the search index could not be written: Pagefind stopped \(exit code 1\)"):
         config.plugins.on_post_build(config=config)
