@@ -2,9 +2,10 @@
 
 :class:`Plan` holds the checked briefing with the settings and the public URL policy, and
 makes the views of facts and judgments that templates read, each linked from the folder
-of the page that shows it. Each page family's planner (``home``, ``topics``, ``timeline``,
-``statuses``, ``tags``, ``sources``, ``entities``, ``judgments``) takes a plan and yields
-its :class:`~generator.pages.spec.PageSpec`\\ s.
+of the page that shows it, and knows each record's dates from the history (``dates``). Each
+page family's planner (``home``, ``judgments``, ``changes``, ``topics``, ``timeline``,
+``statuses``, ``tags``, ``sources``, ``entities``) takes a plan and yields its
+:class:`~generator.pages.spec.PageSpec`\\ s.
 """
 
 from __future__ import annotations
