@@ -198,7 +198,7 @@ class _Checker:
             if path.suffix in (".yaml", ".YML", ".YAML"):
                 self.file_problem(path, f"'{path.name}' is not read: briefing files end in .yml",
                                   f"rename it to {path.stem}.yml", "bad file name")
-            elif path.suffix == ".yml" and not _ID.match(path.stem):
+            elif path.suffix == ".yml" and not _ID.fullmatch(path.stem):
                 self.file_problem(path, f"'{path.stem}' is not a valid id (the file name is the id)",
                                   "use lowercase letters, digits and hyphens, at most 80 characters",
                                   "bad file name")

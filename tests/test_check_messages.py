@@ -125,6 +125,10 @@ CASES = {
         "briefings/sources/Gamma_Report.yml:1:1: error: 'Gamma_Report' is not a valid id "
         "(the file name is the id)",
         "use lowercase letters, digits and hyphens, at most 80 characters"),
+    "file name ending in a line break (a regex's $ would let it through)": (
+        {"briefings/sources/gamma\n.yml": 'title: "Gamma"\npublished: "2024"\n'},
+        "briefings/sources/gamma\n.yml:1:1: error: 'gamma\n' is not a valid id (the file name is the id)",
+        "use lowercase letters, digits and hyphens, at most 80 characters"),
     "fact id that is not an id": (
         {TOPIC: HEAD + FACT.replace("id: extra-fact", "id: Extra_Fact")},
         f"{TOPIC}:4:9: error: 'Extra_Fact' is not a valid id",

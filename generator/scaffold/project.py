@@ -96,7 +96,7 @@ def suggest_id(text: str, taken: Iterable[str], fallback: str = "item") -> str:
 
 def id_error(new_id: str, taken: Iterable[str], kind: str, where: str = "") -> tuple[str, str] | None:
     """Why an id cannot be used (invalid, or already taken), with a hint; None when it can."""
-    if not _ID.match(new_id):
+    if not _ID.fullmatch(new_id):
         return (f"'{new_id}' is not a valid id",
                 f"use lowercase letters, digits and hyphens, e.g. '{slugify(new_id) or 'my-id'}'")
     taken = list(taken)
