@@ -7,26 +7,29 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .PHONY: site test serve check lock fuzz bench clean
 
-site: $(VENV)/.site $(VENV)/.bytecode
+site: $(VENV)/.site
 	$(BIN)/briefing build
 
-test: $(VENV)/.test $(VENV)/.bytecode
+test: $(VENV)/.test
 	$(BIN)/ruff check generator tests $(wildcard benchmarks fuzz)
 	$(BIN)/python -m pytest
 
 # The live preview on http://127.0.0.1:$(PORT)/ (make serve PORT=8001 for another port).
 PORT ?= 8000
-serve: $(VENV)/.site $(VENV)/.bytecode
+serve: $(VENV)/.site
 	$(BIN)/briefing serve --port $(PORT)
 
-check: $(VENV)/.site $(VENV)/.bytecode
+check: $(VENV)/.site
 	$(BIN)/briefing check
 
 # Time and memory of every stage at three sizes (takes several minutes; see benchmarks/README.md).
 # BENCH_SIZES=small,medium for a quicker run.
 BENCH_SIZES ?= small,medium,large
-bench: $(VENV)/.site $(VENV)/.bytecode
+# The history stage: reading a briefing's git history (BENCH_HISTORY_SIZE, 300 dated commits).
+BENCH_HISTORY_SIZE ?= large
+bench: $(VENV)/.site
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --out benchmarks/out/results.json
+	$(BIN)/python -m benchmarks.history --size $(BENCH_HISTORY_SIZE) --commits 300 --out benchmarks/out/history.json
 
 # Fuzz bytes -> load -> check -> render for FUZZ_SECONDS (default 60), at most 2 GB of memory.
 # Inputs that crash land in fuzz/crashes/ (keep them: tests/test_fuzz_regressions.py replays them);
@@ -50,14 +53,6 @@ $(VENV)/.test: requirements/test.lock pyproject.toml | $(BIN)/python
 	$(PIP) install -r requirements/test.lock
 	$(PIP) install --no-deps -e .
 	@touch $(VENV)/.site $@
-
-# The package byte-compiled again whenever a module changes. The editable install leaves it
-# uncompiled, and where PYTHONDONTWRITEBYTECODE is set (many CI images) Python would otherwise
-# compile all of it afresh on every command: about 230 million instructions, 2.5 % of a build
-# of the real briefing. A module edited since is simply compiled again in memory.
-$(VENV)/.bytecode: $(wildcard generator/*.py) | $(BIN)/python
-	$(BIN)/python -m compileall -q generator
-	@touch $@
 
 # Re-pin every dependency from requirements/*.in (run after editing them).
 lock:
