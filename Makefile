@@ -44,13 +44,13 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site: requirements/site.lock pyproject.toml | $(BIN)/python
-	$(PIP) install -r requirements/site.lock
+$(VENV)/.site: requirements/site-lock.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements/site-lock.txt
 	$(PIP) install --no-deps -e .
 	@touch $@
 
-$(VENV)/.test: requirements/test.lock pyproject.toml | $(BIN)/python
-	$(PIP) install -r requirements/test.lock
+$(VENV)/.test: requirements/test-lock.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements/test-lock.txt
 	$(PIP) install --no-deps -e .
 	@touch $(VENV)/.site $@
 
@@ -58,9 +58,9 @@ $(VENV)/.test: requirements/test.lock pyproject.toml | $(BIN)/python
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install -q -r requirements/site.in
-	(echo "# Generated from site.in by \`make lock\`: every package pinned so builds agree over time."; .lock-venv/bin/pip freeze) > requirements/site.lock
+	(echo "# Generated from site.in by \`make lock\`: every package pinned so builds agree over time."; .lock-venv/bin/pip freeze) > requirements/site-lock.txt
 	.lock-venv/bin/pip install -q -r requirements/test.in
-	(echo "# Generated from test.in by \`make lock\`: every package pinned so test runs agree over time."; .lock-venv/bin/pip freeze) > requirements/test.lock
+	(echo "# Generated from test.in by \`make lock\`: every package pinned so test runs agree over time."; .lock-venv/bin/pip freeze) > requirements/test-lock.txt
 	rm -rf .lock-venv
 
 clean:

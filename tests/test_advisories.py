@@ -1,7 +1,7 @@
 """Dependencies pinned to releases without known advisories (../shared/hazards.md).
 
 A small table of published advisories for the packages the site and the tests pin: the
-suite fails when an installed version, or a version pinned in requirements/*.lock or
+suite fails when an installed version, or a version pinned in requirements/*-lock.txt or
 *.in, falls inside a vulnerable range. Add a row when an advisory is published for a
 pinned package; raise the pin (requirements/*.in, then `make lock`) to fix a failure.
 """
@@ -94,7 +94,7 @@ def _pins() -> list[tuple[str, str, str]]:
 
 def test_no_requirement_file_pins_a_version_with_a_known_advisory() -> None:
     pins = _pins()
-    assert pins, "requirements/*.lock and *.in pin nothing?"
+    assert pins, "requirements/*-lock.txt and *.in pin nothing?"
     by_name = {canonicalize_name(a.package): a for a in ADVISORIES}
     bad = [f"{file}: {name}=={version} ({by_name[name].ids})" for file, name, version in pins
            if name in by_name and by_name[name].affects(version)]

@@ -173,7 +173,7 @@ def zizmor(directory: Path) -> tuple[subprocess.CompletedProcess[str], list[dict
     network, no GitHub token (those are dropped from its environment too) and no online audits;
     --strict-collection: a workflow it cannot parse fails instead of being skipped."""
     if ZIZMOR is None:
-        pytest.fail("zizmor is not installed: `make test` installs requirements/test.lock")
+        pytest.fail("zizmor is not installed: `make test` installs requirements/test-lock.txt")
     tokens = {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}
     env = {key: value for key, value in os.environ.items() if key not in tokens}
     result = subprocess.run([ZIZMOR, "--offline", "--strict-collection", "--format=json", "--no-progress",
@@ -247,14 +247,15 @@ def _pins(path: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", ["site", "test"])
 def test_every_pin_in_an_in_file_is_the_version_its_lock_file_installs(name: str) -> None:
-    # Dependabot raises the pins in requirements/*.in but cannot regenerate *.lock (what `make`
-    # installs), so its pull request fails here until `make lock` is run on its branch
+    # Dependabot raises a package's pin in requirements/*.in and in the *-lock.txt file `make`
+    # installs from (it reads both: plain requirements files); a pull request that raised only one
+    # fails here
     wanted = _pins(REPO / "requirements" / f"{name}.in")
-    locked = _pins(REPO / "requirements" / f"{name}.lock")
+    locked = _pins(REPO / "requirements" / f"{name}-lock.txt")
     assert wanted
     stale = {package: (version, locked.get(package)) for package, version in wanted.items()
              if locked.get(package) != version}
-    assert stale == {}, f"requirements/{name}.lock is behind {name}.in (in, lock): run `make lock`"
+    assert stale == {}, f"requirements/{name}-lock.txt is behind {name}.in (in, lock): run `make lock`"
 
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
