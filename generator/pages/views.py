@@ -13,19 +13,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from generator.briefing import PlacedFact
-from generator.changelog import day_label
+from generator.briefing import Briefing, PlacedFact
+from generator.changelog import RecordDates, day_label
 from generator.inline import plain_text
-from generator.model import Citation, Correction, Judgment, Source
+from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
 from generator.revisions import Record
 from generator.urls import relative_from_folder, source_uri, topic_uri
 from generator.vocabulary import DIFFERENCE_HEADINGS, LIKELIHOODS, SOURCE_KINDS, STATUS_LABELS, Likelihood
 
-if TYPE_CHECKING:
-    from generator.pages.plan import Plan
+
+class Plan(Protocol):
+    """What a view asks of the page plan that made it (``pages.plan.Plan`` is one)."""
+
+    briefing: Briefing
+
+    @property
+    def dates(self) -> RecordDates: ...
+
+    def claim(self, fact: Fact, folder: str, unlinked: str = "") -> Md: ...
+
+    def entity_refs(self, ids: list[str], folder: str) -> list[EntityRef]: ...
+
+    def tag_link(self, tag: str, folder: str) -> Md: ...
+
+    def judgment_refs(self, fact_id: str, folder: str) -> list[JudgmentRef]: ...
 
 #: The page of the judgments in full, with the estimative scale explained.
 JUDGMENTS_URI = "judgments.md"
