@@ -8,6 +8,7 @@ itself (``briefing new``) can name the field without reading the message.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,12 @@ from generator.messages import KINDS, Failure, union_rank, word
 
 def display_path(path: Path, root: Path) -> str:
     """A path as a contributor sees it: relative to the project's root, with ``/``."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    for absolute in (os.path.abspath, lambda p: Path(p).resolve()):  # the name as given, then its target
+        try:
+            return Path(absolute(path)).relative_to(absolute(root)).as_posix()
+        except ValueError:
+            continue
+    return str(path)
 
 
 def read_yaml(path: Path, root: Path, problems: list[Problem]) -> LoadedFile | None:

@@ -170,3 +170,6 @@ def serving(site: Path, handler_class: type[QuietHandler] = QuietHandler) -> Ite
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+from tests.gitrepo import repo  # noqa: E402, F401  (a project in a git repository, as a fixture)

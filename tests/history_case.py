@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import CASES
-from tests.test_history import commit, edit, git
+from tests.gitrepo import commit, edit, git
 
 TOPIC = "briefings/topics/shipment.yml"
 JUDGMENTS = "briefings/judgments.yml"

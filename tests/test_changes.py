@@ -1,0 +1,45 @@
+"""What changed between two snapshots, in content terms, and its Markdown summary for a pull request."""
+
+from __future__ import annotations
+
+from generator.changes import diff, markdown_summary
+from generator.model import Fact, Judgment, Source
+from generator.snapshot import Snapshot
+
+
+def fact(**fields: object) -> Fact:
+    data = {"id": "f", "claim": "Alpha sent goats.", "status": "reported", "cites": [{"source": "a", "locator": "p1"}]}
+    return Fact.model_validate({**data, **fields})
+
+
+JUDGMENT = Judgment(id="j", question="Aid?", judgment="Aid.", likelihood="likely", confidence="low", basis="b",
+                    supports=["f"], reviewed="2024-09-01")
+
+
+def test_only_substantive_changes_count() -> None:
+    base = Snapshot(facts={"f": ("t", fact())}, judgments={"j": JUDGMENT})
+    moved = Snapshot(facts={"f": ("other-topic", fact(tags=["goats"]))}, judgments={"j": JUDGMENT})
+    assert diff(base, moved).empty  # a new tag, another topic: no change in content terms
+    changed = Snapshot(facts={"f": ("t", fact(status="confirmed", cites=[{"source": "a", "locator": "p2"}]))},
+                       judgments={"j": JUDGMENT.model_copy(update={"likelihood": "very-likely"})})
+    result = diff(base, changed)
+    assert [(c.field, c.before, c.after) for c in result.facts_changed["f"]] == [
+        ("status", "reported", "confirmed"), ("citations", "a p1", "a p2")]
+    assert [(c.field, c.after) for c in result.judgments_revised["j"]] == [("likelihood", "very-likely")]
+
+
+def test_the_summary_tells_added_changed_retired_and_removed_as_text() -> None:
+    base = Snapshot(facts={"f": ("t", fact()), "gone": ("t", fact(id="gone"))})
+    head = Snapshot(facts={"f": ("t", fact(retired="Wrong <b>count</b>.", claim="Alpha sent *47* goats.")),
+                           "new": ("t", fact(id="new", claim="A `code` | pipe"))},
+                    sources={"s": Source(title="S [1]", published="2024")})
+    summary = markdown_summary(diff(base, head), head, "main", "HEAD")
+    assert summary == (
+        "## Briefing changes: main → HEAD\n\n"
+        "### Facts added (1)\n\n- `new` (t): A \\`code\\` \\| pipe\n\n"
+        "### Facts changed (1)\n\n- `f`: Alpha sent \\*47\\* goats.\n"
+        "  - claim: Alpha sent goats. → Alpha sent \\*47\\* goats.\n\n"
+        "### Facts retired (1)\n\n- `f`: Wrong \\<b\\>count\\</b\\>.\n\n"
+        "### Facts removed (ids must stay: retire them instead) (1)\n\n- `gone`\n\n"
+        "### Sources added (1)\n\n- `s`: S \\[1\\]\n")
+    assert markdown_summary(diff(base, base), base, "a", "b").endswith("No change to the briefing's content.\n")
