@@ -11,7 +11,6 @@ from click.testing import CliRunner, Result
 from generator.check import check_project
 from generator.cli import main
 from generator.load import load_file
-from generator.scaffold import slugify, suggest_id
 from tests.conftest import MakeProject
 
 SHIPMENT = "briefings/topics/shipment.yml"
@@ -23,15 +22,6 @@ def new(root: Path, *args: str, input: str | None = None) -> Result:
 
 def errors_of(root: Path) -> list[str]:
     return [p.format() for p in check_project(root).errors]
-
-
-def test_ids_are_suggested_from_titles() -> None:
-    assert slugify("Russia's offer: food for arms — “a deal”") == "russias-offer-food-for-arms-a-deal"
-    assert slugify("Réunion à Pyongyang") == "reunion-a-pyongyang"
-    assert slugify("[Report on the shipment]") == "report-on-the-shipment"
-    assert len(slugify("word " * 40)) <= 60 and not slugify("word " * 40).endswith("-")
-    assert suggest_id("Alpha report", ["alpha-report", "alpha-report-2"]) == "alpha-report-3"
-    assert suggest_id("!!!", [], "source") == "source"
 
 
 def test_new_source_from_flags_writes_a_valid_file(make_project: MakeProject) -> None:
