@@ -136,23 +136,3 @@ def test_the_schema_refuses_what_the_checker_refuses(name: str) -> None:
 
 def test_the_schema_accepts_a_bare_year_as_the_checker_does() -> None:
     assert not list(validator("source.schema.json").iter_errors({"title": "t", "published": 2024}))
-
-
-def test_the_reference_documents_every_field_value_and_rule() -> None:
-    from generator.model import Citation, Fact, Judgment, Source
-    from generator.rules import RULES
-
-    reference = (REPO / "FORMAT.md").read_text(encoding="utf-8")
-    for model in (Source, Fact, Citation, Judgment):
-        for name in model.model_fields:
-            assert f"| `{name}` |" in reference, f"{model.__name__}.{name} is not in FORMAT.md"
-    for value in ("contradiction", "detail", "reference", "statement", "roughly-even-chance", "almost-certain"):
-        assert f"`{value}`" in reference
-    for kind, (severity, _) in RULES.items():
-        assert f"| {kind} | {severity} |" in reference
-    assert "| `roughly-even-chance` | roughly even chance | 45–55 % |" in reference
-
-
-def test_readme_and_contributing_link_the_reference() -> None:
-    for doc in ("README.md", "CONTRIBUTING.md"):
-        assert "(FORMAT.md)" in (REPO / doc).read_text(encoding="utf-8"), f"{doc} does not link FORMAT.md"
