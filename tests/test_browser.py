@@ -138,6 +138,30 @@ def test_hovering_a_citation_shows_its_source(reader: Watched) -> None:
     reader.assert_clean()
 
 
+def test_a_judgment_s_fact_link_shows_the_claim_on_focus_and_hover_and_opens_the_fact(reader: Watched) -> None:
+    page = reader.page
+    reader.goto("")
+    link = page.locator(".bf-judgment .bf-fact-refs a").first
+    href = link.get_attribute("href")
+    assert href and "#" in href
+    fact_id = href.rsplit("#", 1)[1]
+    link.focus()  # by keyboard: the claim shows as the link's tooltip
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    shown = tooltip.inner_text().strip()
+    page.mouse.move(0, 0)
+    link.hover()
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == shown
+    link.click()
+    page.wait_for_url(f"**#{fact_id}")
+    fact = page.locator(f"article.bf-fact#{fact_id}")
+    fact.wait_for(state="visible")
+    assert fact.evaluate(IN_VIEW)
+    assert shown and " ".join(shown.split()) in " ".join(fact.inner_text().split())  # the fact's whole claim
+    reader.assert_clean()
+
+
 def test_a_fact_permalink_opens_the_fact(reader: Watched) -> None:
     page = reader.page
     reader.goto("timeline/")
@@ -246,7 +270,7 @@ def test_no_serious_accessibility_violations(browser: Any, server: str, color_sc
     watched = open_page(browser, server, color_scheme=color_scheme)
     found: dict[str, list[str]] = {}
     try:
-        for path in ("", "topics/livestock-aid/", "timeline/"):
+        for path in ("", "topics/livestock-aid/", "timeline/", "judgments/", "changes/"):
             watched.goto(path)
             watched.page.wait_for_load_state("networkidle")
             scheme = watched.page.evaluate("document.body.dataset.mdColorScheme")
