@@ -1,20 +1,18 @@
-"""The build-time charts (generator/chart/): the judgments' likelihood chart and the timeline's
-spans, parsed as HTML (no build). Text from the YAML stays text; every mark links to what it
-stands for and says it in words. (The timeline chart on a built page: test_reader_pages.py.)"""
+"""The judgments' likelihood chart (generator/chart/likelihood.py), parsed as HTML (no build): a row
+per judgment linking to it, its question and words as text beside a bar over its range, the
+fill telling the confidence; text from the YAML stays text. (On the home page:
+tests/pages/test_home.py.)"""
 
 from __future__ import annotations
-
-from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
 
 from generator.chart import likelihood_chart
 from generator.chart.likelihood import words, x_of
-from generator.chart.timeline import fact_span
 from generator.check import require_briefing
 from generator.model import Judgment
-from generator.vocabulary import LIKELIHOODS
+from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS
 from tests.conftest import CASES
 
 JUDGMENTS = require_briefing(CASES / "judgments")[0].judgments
@@ -69,7 +67,18 @@ def test_text_from_yaml_stays_text() -> None:
     assert figure.select_one(".bf-likelihood__question").get_text() == hostile  # all of it, however long
 
 
-def test_a_partial_date_spans_its_whole_month_or_year() -> None:
-    assert fact_span("2024-08-15") == (date(2024, 8, 15), date(2024, 8, 16))
-    assert fact_span("2024-12") == (date(2024, 12, 1), date(2025, 1, 1))
-    assert fact_span("2024") == (date(2024, 1, 1), date(2025, 1, 1))
+def test_the_legend_shows_each_confidence_fill_beside_its_words() -> None:
+    legend = chart(JUDGMENTS).select_one("p.bf-likelihood__legend")
+    swatches = [svg.rect["class"] for svg in legend.select("svg.bf-likelihood__swatch")]
+    keys = [key.get_text() for key in legend.select(".bf-likelihood__key")]
+    assert list(zip(swatches, keys, strict=True)) == [
+        (["bf-range", f"bf-range--{key}"], f"{label} confidence") for key, label in CONFIDENCE_LABELS.items()]
+    for swatch in legend.select("svg.bf-likelihood__swatch"):
+        assert swatch.find_next_sibling().get_text().endswith(" confidence")  # each fill before its words
+
+
+def test_rows_follow_the_order_of_the_judgments_given() -> None:
+    rows = chart(list(reversed(JUDGMENTS))).select("a.bf-likelihood__row")
+    assert [a["href"] for a in rows] == [f"#{j.id}" for j in reversed(JUDGMENTS)]
+    assert [a.select_one(".bf-likelihood__question").get_text() for a in rows] == [
+        j.question for j in reversed(JUDGMENTS)]
