@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.vocabulary import plural
+
 
 class Severity(StrEnum):
     """How bad a problem is: errors fail every run, warnings only under ``--strict``."""
@@ -64,11 +66,6 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """``1 fact``, ``2 facts``: a count with its noun."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def in_order(problems: list[Problem]) -> list[Problem]:

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.inline import escape_text, fold_whitespace, inline_markdown, is_http_url, plain_text, safe_url
-from generator.vocabulary import date_label
+from generator.vocabulary import date_label, plural
 
 
 class Md(str):
@@ -91,6 +91,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         "words": words_filter,
         "date_label": date_label,
         "safe_url": url_filter,
+        "count": plural,
     })
     return env
 

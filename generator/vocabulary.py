@@ -35,6 +35,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 fact``, ``2 facts``: a count with its noun."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
 def date_label(value: str | None) -> str:
     """A partial date as a reader reads it, never padded: ``2024-08`` -> ``August 2024``."""
     if not value:

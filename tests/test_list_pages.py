@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.check import load_settings, require_briefing
-from generator.vocabulary import STATUS_LABELS
+from generator.vocabulary import STATUS_LABELS, plural
 from tests.conftest import REPO, copy_project_frame, run_briefing
 
 pytestmark = pytest.mark.slow
@@ -148,7 +148,7 @@ def test_an_entity_in_many_facts_gets_a_list_page_per_role(split_site: Path) -> 
     assert not fact_links(page)
     for role, facts in roles.items():
         expected = [p.id for p in facts]
-        link = page.find("a", string=f"All {len(expected)} facts", href=f"../{entity_id}_{role}/")
+        link = page.find("a", string=f"All {plural(len(expected), 'fact')}", href=f"../{entity_id}_{role}/")
         assert link is not None, role
         assert facts_of_list(split_site, f"entities/{entity_id}_{role}") == expected
     about = read(split_site, f"entities/{entity_id}_about")

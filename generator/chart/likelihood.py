@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 
 from generator.chart.svg import SVG_NS, number, text
 from generator.model import Judgment
-from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS
+from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, plural
 
 WIDTH = 400
 LEFT = 8
@@ -87,7 +87,7 @@ def likelihood_chart(judgments: list[Judgment]) -> str:
                                        "height": number(BAR_HEIGHT - 4), "rx": "3"})
         _span(legend, "bf-likelihood__key", f"{label} confidence")
     ET.SubElement(figure, "figcaption").text = (
-        f"Likelihood of the {len(judgments)} key judgments on a scale from 0 to 100 %: each bar spans a "
+        f"Likelihood of the {plural(len(judgments), 'key judgment')} on a scale from 0 to 100 %: each bar spans a "
         "judgment's likelihood range and leads to the judgment below; its fill tells the confidence "
         "(hollow low, half-filled moderate, solid high), as the words beside it do.")
     return ET.tostring(figure, encoding="unicode", method="html")

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from generator.briefing import Briefing, PlacedFact
 from generator.chart.svg import figure, link, number, svg_root, text
 from generator.inline import plain_text
-from generator.vocabulary import MONTHS, STATUS_LABELS, date_label
+from generator.vocabulary import MONTHS, STATUS_LABELS, date_label, plural
 
 WIDTH = 720
 MARGIN_X = 16
@@ -132,7 +132,7 @@ def timeline_svg(briefing: Briefing) -> str:
     lanes = [(tid, rows) for tid, rows in lanes if rows]
     height = AXIS_HEIGHT + sum(LANE_LABEL + len(rows) * ROW + 8 for _, rows in lanes) + LEGEND_HEIGHT
 
-    title = f"Timeline chart of {len(spans)} dated facts, {date_label(first.isoformat()[:7])} to " \
+    title = f"Timeline chart of {plural(len(spans), 'dated fact')}, {date_label(first.isoformat()[:7])} to " \
             f"{date_label((last - timedelta(days=1)).isoformat()[:7])}"
     svg = svg_root(WIDTH, height, "bf-chart__svg", "bf-chart", title, (
         "One lane per topic, time running left to right. Each mark is a fact and links to it in the "

@@ -17,8 +17,9 @@ import click
 
 from generator.cli.common import FORMAT_OPTION, ROOT_OPTION, annotates, emit, project_root
 from generator.cli.new import new
-from generator.errors import BriefingError, Problem, plural, summary
+from generator.errors import BriefingError, Problem, summary
 from generator.settings import load_settings
+from generator.vocabulary import plural
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

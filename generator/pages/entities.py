@@ -12,6 +12,7 @@ from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
 from generator.urls import entity_uri, relative
+from generator.vocabulary import plural
 
 INDEX = "entities/index.md"
 #: The roles an entity plays in facts, as its page heads each list.
@@ -57,4 +58,5 @@ def entity_page(plan: Plan, entity_id: str) -> Iterator[PageSpec]:
         if roles.get(role):
             yield from list_pages(plan, f"entities/{entity_id}_{role}", roles[role], ListSpec(
                 title=f"{heading} {entity.name}", description=f"{heading} {entity.name}.",
-                intro=f"{len(roles[role])} facts.", style="line", back=(entity.name, uri)), unlinked=entity_id)
+                intro=f"{plural(len(roles[role]), 'fact')}.", style="line", back=(entity.name, uri)),
+                unlinked=entity_id)

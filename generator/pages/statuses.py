@@ -16,7 +16,7 @@ from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
 from generator.urls import relative
-from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS
+from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS, plural
 
 URI = "status.md"
 
@@ -50,10 +50,10 @@ def status_pages(plan: Plan) -> Iterator[PageSpec]:
         if by_status[s]:
             yield from list_pages(plan, f"status/{s}", by_status[s], ListSpec(
                 title=f"{STATUS_LABELS[s]} facts", description=f"Every fact shown as {s}.",
-                intro=f"{STATUS_LABELS[s]}: {STATUS_MEANINGS[s]}. {len(by_status[s])} facts.",
+                intro=f"{STATUS_LABELS[s]}: {STATUS_MEANINGS[s]}. {plural(len(by_status[s]), 'fact')}.",
                 style="status", back=("Status legend", URI)))
     if denied:
         yield from list_pages(plan, "status/denied", denied, ListSpec(
             title="Denied claims", description="Every claim that a party publicly denied.",
-            intro=f"Claims that a party publicly denied, whatever their status: {len(denied)} facts.",
+            intro=f"Claims that a party publicly denied, whatever their status: {plural(len(denied), 'fact')}.",
             style="denied", back=("Status legend", URI)))

@@ -9,6 +9,7 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
+from generator.vocabulary import plural
 
 URI = "tags.md"
 
@@ -24,4 +25,5 @@ def tag_pages(plan: Plan) -> Iterator[PageSpec]:
     for tag, placed in plan.facts_by_tag.items():
         yield from list_pages(plan, f"tags/{tag}", placed, ListSpec(
             title=f"Tag: {tag}", description=f"Every fact tagged {tag}.",
-            intro=f"{len(placed)} facts carry the tag {tag}.", style="line", back=("All tags", URI)))
+            intro=f"{plural(len(placed), 'fact')} carry the tag {tag}." if len(placed) != 1
+            else f"1 fact carries the tag {tag}.", style="line", back=("All tags", URI)))

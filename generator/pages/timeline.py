@@ -18,7 +18,7 @@ from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
 from generator.urls import relative
-from generator.vocabulary import date_label
+from generator.vocabulary import date_label, plural
 
 URI = "timeline.md"
 
@@ -74,7 +74,8 @@ class Timeline:
             label = self.label(year, month)
             yield from list_pages(self.plan, self.uri(year, month).removesuffix(".md"), placed, ListSpec(
                 title=f"Timeline: {label}", description=f"Every fact dated {label}, in order.",
-                intro=f"{len(placed)} facts dated {label}, oldest first, with their topics, statuses and sources.",
+                intro=f"{plural(len(placed), 'fact')} dated {label}, oldest first, with their topics, statuses "
+                      "and sources.",
                 style="timeline", back=("Whole timeline", URI),
                 previous=ways[index - 1] if index > 0 else None,
                 next=ways[index + 1] if index + 1 < len(ways) else None))

@@ -15,11 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.errors import Problem, ScaffoldError, plural
+from generator.errors import Problem, ScaffoldError
 from generator.load import load_bytes
 from generator.model import Citation, Fact, Judgment
 from generator.scaffold.writing import mapping_lines
 from generator.validate import validate
+from generator.vocabulary import plural
 
 FieldCheck = Callable[[str], "tuple[str, str] | None"]
 

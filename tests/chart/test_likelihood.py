@@ -84,6 +84,5 @@ def test_rows_follow_the_order_of_the_judgments_given() -> None:
         j.question for j in reversed(JUDGMENTS)]
 
 
-@pytest.mark.xfail(strict=True, reason="the caption of one judgment's chart reads 'Likelihood of the 1 key judgments'")
 def test_a_chart_of_one_judgment_says_judgment() -> None:
     assert chart(JUDGMENTS[:1]).figcaption.get_text().startswith("Likelihood of the 1 key judgment on a scale")

@@ -206,7 +206,6 @@ def test_the_chart_is_labelled_described_and_captioned(figure: ET.Element) -> No
     assert hidden == ["bf-chart__axis", "bf-chart__legend"]  # what the words already say
 
 
-@pytest.mark.xfail(strict=True, reason="the chart of one dated fact is titled 'Timeline chart of 1 dated facts'")
 def test_a_chart_of_one_fact_says_fact() -> None:
     figure = ET.fromstring(timeline_svg(require_briefing(CASES / "minimal")[0]))
     assert figure.find(f"{SVG}svg/{SVG}title").text.startswith("Timeline chart of 1 dated fact,")

@@ -5,7 +5,6 @@ tests/hostile.py does), and links followed between the generated pages."""
 from __future__ import annotations
 
 import posixpath
-import re
 import shutil
 from dataclasses import dataclass
 from functools import cached_property
@@ -76,11 +75,6 @@ class Site:
         return [a["href"].rsplit("#", 1)[1] for a in self.page(uri).select("a.bf-factlink") if "#" in a["href"]]
 
 
-def singular(text: str) -> str:
-    """A text with its counts of one fact read as they should be ("1 fact"): the pages say "1 facts"
-    in places today (see test_paginate's expected failure), which the tests of what they count leave
-    aside."""
-    return re.sub(r"\b1 facts\b", "1 fact", text)
 
 
 def make_site(root: Path, briefings: Path | None = None, files: dict[str, str] | None = None) -> Site:

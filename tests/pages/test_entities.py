@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator.pages.entities import entity_pages
-from tests.pages.conftest import Site, plan_of, singular
+from tests.pages.conftest import Site, plan_of
 
 INDEX = "entities/index.md"
 
@@ -30,7 +30,7 @@ def test_an_entity_page_never_links_its_own_name(case: Site) -> None:
 
 def test_the_index_gives_the_entities_by_kind_with_their_facts(lists: Site, case: Site) -> None:
     soup = lists.page(INDEX)
-    listed = {h2.get_text().removesuffix("¶"): [(singular(li.get_text()), lists.follow(INDEX, li.a["href"]))
+    listed = {h2.get_text().removesuffix("¶"): [(li.get_text(), lists.follow(INDEX, li.a["href"]))
                                                 for li in h2.find_next_sibling("ul").find_all("li")]
               for h2 in soup.find_all("h2")}
     # North Farm is in six facts, one of them (taxed) both about it and asserted by it
@@ -54,7 +54,7 @@ def test_past_the_limit_each_role_of_an_entity_gets_its_own_list(lists: Site) ->
     uri = "entities/north-farm.md"
     soup = lists.page(uri)
     assert lists.fact_links(uri) == []  # the page itself lists no fact
-    links = [(h2.get_text().removesuffix("¶"), singular(a.get_text()), lists.follow(uri, a["href"]))
+    links = [(h2.get_text().removesuffix("¶"), a.get_text(), lists.follow(uri, a["href"]))
              for h2 in soup.find_all("h2") for a in [h2.find_next_sibling("p").a]]
     assert links == [("Facts about North Farm", "All 5 facts", "entities/north-farm_about.md#"),
                      ("Facts asserted by North Farm", "All 1 fact", "entities/north-farm_asserts.md#"),

@@ -103,8 +103,6 @@ def test_a_list_of_one_page_has_no_page_numbers(lists: Site) -> None:
     assert lists.fact_links("tags/weather.md") == ["rain"]
 
 
-@pytest.mark.xfail(strict=True, reason="counts of one read '1 facts' (entities index and page, status "
-                                       "legend, list intros): the pages do not make 'fact' singular")
 def test_a_count_of_one_fact_is_singular(lists: Site) -> None:
     for uri in lists.generated.pages:
         assert not re.search(r"\b1 facts\b", lists.page(uri).get_text()), uri

@@ -50,5 +50,6 @@ def test_retired_facts_are_left_out_of_source_pages(case: Site) -> None:
     soup = case.page("sources/beta-report.md")
     links = {a["href"].rsplit("#")[1] for a in soup.select("a.bf-factlink")}
     assert "goat-breed" not in links and "goat-count" in links
-    assert soup.find(string=lambda s: s and "facts cite this source" in s).strip().startswith(
-        f"{len(case.briefing.facts_citing['beta-report'])} facts")
+    count = len(case.briefing.facts_citing["beta-report"])
+    assert soup.find(string=lambda s: s and s.strip().startswith("Cited by ")).strip() == (
+        f"Cited by {count} fact{'' if count == 1 else 's'}.")

@@ -9,7 +9,7 @@ import pytest
 
 from generator.pages.statuses import status_pages
 from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS
-from tests.pages.conftest import Site, make_site, plan_of, singular
+from tests.pages.conftest import Site, make_site, plan_of
 from tests.pages.shapes import shape_files
 
 URI = "status.md"
@@ -51,7 +51,7 @@ def test_one_page_legend_counts_each_status_and_lists_its_facts_in_its_section(c
                       "disputed": ["topics/shipment.md#goat-destination"],
                       "denied": ["topics/shipment.md#beta-denies"]}  # goat-breed is withdrawn: in none
     for status, label in STATUS_LABELS.items():
-        meaning = singular(sections[status].select_one("p.bf-status-meaning").get_text(" ", strip=True))
+        meaning = sections[status].select_one("p.bf-status-meaning").get_text(" ", strip=True)
         count = len(listed[status])
         assert meaning == f"{label} {STATUS_MEANINGS[status]} ({count} {'fact' if count == 1 else 'facts'})"
     assert "Beta" in sections["denied"].find("li").get_text()  # who denied it
