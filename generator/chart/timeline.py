@@ -132,8 +132,8 @@ def timeline_svg(briefing: Briefing) -> str:
     lanes = [(tid, rows) for tid, rows in lanes if rows]
     height = AXIS_HEIGHT + sum(LANE_LABEL + len(rows) * ROW + 8 for _, rows in lanes) + LEGEND_HEIGHT
 
-    title = f"Timeline chart of {plural(len(spans), 'dated fact')}, {date_label(first.isoformat()[:7])} to " \
-            f"{date_label((last - timedelta(days=1)).isoformat()[:7])}"
+    start, end = date_label(first.isoformat()[:7]), date_label((last - timedelta(days=1)).isoformat()[:7])
+    title = f"Timeline chart of {plural(len(spans), 'dated fact')}, " + (start if start == end else f"{start} to {end}")
     svg = svg_root(WIDTH, height, "bf-chart__svg", "bf-chart", title, (
         "One lane per topic, time running left to right. Each mark is a fact and links to it in the "
         "list below; its shape tells its status (circle confirmed, square reported, triangle alleged, "

@@ -208,4 +208,4 @@ def test_the_chart_is_labelled_described_and_captioned(figure: ET.Element) -> No
 
 def test_a_chart_of_one_fact_says_fact() -> None:
     figure = ET.fromstring(timeline_svg(require_briefing(CASES / "minimal")[0]))
-    assert figure.find(f"{SVG}svg/{SVG}title").text.startswith("Timeline chart of 1 dated fact,")
+    assert figure.find(f"{SVG}svg/{SVG}title").text == "Timeline chart of 1 dated fact, August 2024"
