@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Protocol
 
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import RecordDates, day_label, shorten
+from generator.changelog import RecordDates, day_label
 from generator.inline import plain_text
 from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
@@ -123,10 +123,6 @@ class JudgmentRef:
     role: str
     question: str
     link: Md
-
-
-#: A fact linked from a judgment reads as the start of its claim (the whole claim shows on hover).
-FACT_REF_CHARACTERS = 60
 
 
 @dataclass(frozen=True)
@@ -318,7 +314,6 @@ class JudgmentView:
 
     def _fact_ref(self, fact_id: str) -> FactRef:
         placed = self._plan.briefing.facts[fact_id]
-        text = plain_text(placed.fact.claim)
-        return FactRef(label=shorten(text, FACT_REF_CHARACTERS), claim=self._plan.claim(placed.fact, self._folder),
-                       title=text,
+        return FactRef(label=fact_id.replace("-", " "), claim=self._plan.claim(placed.fact, self._folder),
+                       title=plain_text(placed.fact.claim),
                        link=link(f"{topic_uri(placed.topic_id)}#{fact_id}", self._folder))

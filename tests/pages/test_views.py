@@ -59,11 +59,10 @@ def test_a_judgment_view_links_its_facts_with_their_claims(case: Site) -> None:
         "index.md#goats-were-aid", "judgments.md#goats-were-aid", "judgments.md#scale_likelihood")
     assert judgment.likelihood.label == "likely, 55–80 %"
     refs = judgment.supports
-    assert [(r.label, r.link) for r in refs] == [
-        ("Alpha shipped 447 goats to Beta.", "topics/shipment.md#goat-count"),
-        ("The goats were unloaded at Nampo harbour, which opened in…", "topics/shipment.md#goat-port")]
+    assert [(r.label, r.link) for r in refs] == [("goat count", "topics/shipment.md#goat-count"),
+                                                 ("goat port", "topics/shipment.md#goat-port")]
     assert refs[0].title == plain_text(case.briefing.facts["goat-count"].fact.claim)
-    assert [r.label for r in judgment.cuts_against] == ["Alpha said Beta paid in arms; Beta denied it."]
+    assert [r.label for r in judgment.cuts_against] == ["beta denies"]
     assert judgment.topics == [("The shipment", "topics/shipment.md")]
 
 
