@@ -4,8 +4,8 @@ Pagefind (the ``pagefind_bin`` package: one Rust binary) builds a static search 
 into chunks, so a reader's first search downloads only the parts of the index that hold the
 words searched for, whatever the size of the briefing. This module runs the binary as a
 service (``pagefind --service``), hands it every record as one of Pagefind's custom records
-(``AddRecord``) and has it write its bundle where it belongs (``WriteFiles``): the index, a
-fragment per record and ``pagefind.js``, which the search worker
+(``AddRecord``) and takes its bundle's files (``GetFiles``) to write them where they belong:
+the index, a fragment per record and ``pagefind.js``, which the search worker
 (``generator/mkdocs_adapter/search-worker.js``) uses through its documented API.
 
 The protocol is the one Pagefind's own Python and Node wrappers speak: each message is JSON,
@@ -26,7 +26,7 @@ import selectors
 import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pagefind_bin import get_executable
@@ -146,9 +146,33 @@ def _index(records: list[SearchRecord], vocabulary: SearchRecord | None, out_dir
         if refused:
             raise SearchIndexError(f"Pagefind refused {len(refused)} record(s): "
                                    f"{refused[0]['payload'].get('message')}")
-        service.call(len(adds) + 1, {"type": "WriteFiles", "index_id": index_id, "output_path": str(out_dir)})
+        bundle = service.call(len(adds) + 1, {"type": "GetFiles", "index_id": index_id})
     finally:
         service.stop()
+    _write_files(bundle, out_dir)
+
+
+def _write_files(bundle: dict[str, Any], out_dir: Path) -> None:
+    """Pagefind's files, as its ``GetFiles`` answer holds them, written into ``out_dir``.
+
+    Pagefind could write them itself (``WriteFiles``), but its service leaves the moment its
+    input closes, through ``std::process::exit``, while its own writes may still be in flight
+    on tokio's threads: a fragment could be published empty. Files handed over are written
+    here, whole, before the build goes on."""
+    try:
+        files = {str(file["path"]): base64.b64decode(file["content"]) for file in bundle["files"]}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SearchIndexError(f"Pagefind's files could not be read: {exc!r}") from None
+    made: set[Path] = set()
+    for name, content in files.items():
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise SearchIndexError(f"Pagefind named a file outside its bundle: {name!r}")
+        target = out_dir / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(content)
 
 
 class _Service:

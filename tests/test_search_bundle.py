@@ -10,6 +10,7 @@ indexer is a located error, and a build whose indexer fails keeps the published 
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from collections.abc import Iterator
@@ -44,6 +45,26 @@ def test_every_record_is_stored_whole_in_pagefinds_own_layout(tmp_path: Path) ->
         path.name for path in bundle.iterdir()}
     assert len(list((bundle / "fragment").iterdir())) == len(records)  # one per record, as Pagefind writes
     assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {"shards": []}
+
+
+def test_every_file_is_whole_when_the_writer_returns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pagefind's service leaves through process::exit when its input closes, with its own writes
+    # possibly still in flight (tokio's): the bundle's files are handed over and written here.
+    asked: list[str] = []
+    call = pagefind_service._Service.call
+    monkeypatch.setattr(pagefind_service._Service, "call",
+                        lambda self, number, payload: asked.append(payload["type"]) or call(self, number, payload))
+    records = [SearchRecord(url=f"topics/t/#f{n}", title=f"F{n}", content=f"claim {n} " * 40, page="T")
+               for n in range(2_000)]
+    write_search_bundle(iter(records), tmp_path / "pagefind")
+    assert asked == ["NewIndex", "GetFiles"]  # never WriteFiles
+    files = [path for path in (tmp_path / "pagefind").rglob("*") if path.is_file()]
+    assert len([f for f in files if f.suffix == ".pf_fragment"]) == len(records)
+    for path in files:
+        content = path.read_bytes()
+        assert content, f"{path} is empty"
+        if path.suffix in (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"):
+            gzip.decompress(content)  # whole: a truncated gzip stream raises
 
 
 def test_a_large_index_is_written_in_shards_each_with_the_vocabulary(tmp_path: Path) -> None:
