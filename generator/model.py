@@ -175,7 +175,7 @@ class Source(_Record):
         "en", description="BCP 47 language tag."
     )
     kind: SourceKind = Field(
-        "article",
+        "article", examples=["reference"],
         description="`article` (a news report), `reference` (an encyclopedia entry, an official record: "
                     "what articles are checked against; needs `url` and `accessed`) or `statement` "
                     "(a primary statement: a government release, a transcript).")
@@ -201,7 +201,9 @@ class Citation(_Record):
     )
     error: Text | None = Field(
         None, description="Editors' note in the project's own words: this source is wrong on a checkable "
-                          "point (what it says, what the record shows). The fact also cites a `reference`.")
+                          "point (what it says, what the record shows). The fact also cites a `reference`.",
+        examples=["The article says the monument honours Soviet soldiers who died in the 1950–53 war. The record "
+                  "shows it was built in 1947 to honour the Soviet soldiers who liberated Korea in 1945."])
 
     @property
     def shown_value(self) -> str | None:
@@ -231,9 +233,11 @@ class Fact(_Record):
     cites: list[Citation] = Field(min_length=1, description="At least one citation.")
     difference: Difference | None = Field(
         None, description="How the citations' different values relate: `contradiction` (they cannot all "
-                          "be true) or `detail` (compatible: rounding, precision, wording).")
+                          "be true) or `detail` (compatible: rounding, precision, wording).",
+        examples=["detail", "contradiction"])
     reconciliation: Text | None = Field(
-        None, description="With `difference: detail`: one sentence saying how the values fit together.")
+        None, description="With `difference: detail`: one sentence saying how the values fit together.",
+        examples=["447 is the count; nearly 450 and 450 round it."])
     corrections: list[Correction] = Field(
         default_factory=list, description="Each substantive change to the published fact, shown to readers.")
     retired: Text | None = Field(
