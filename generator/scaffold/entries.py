@@ -1,17 +1,22 @@
 """``briefing new``'s library: a checked draft -> a new file or text appended to one.
 
-Every entry is checked first (its fields with the models, its ids against what the project
-holds, its references against the sources, entities and facts that exist); only an entry
-``briefing check`` would accept is written.
+Every entry is checked first: its fields with the models, field by field (so each problem
+names its field), its ids and references against what the project holds, and then, as the
+file would be written, with ``briefing check``'s own rules over a copy of the whole briefing
+(how cited values relate, what a status then means, a source's error beside a reference, a
+judgment's wording and calibration). Only an entry the check accepts is written.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.check import check_project
 from generator.errors import ScaffoldError
 from generator.model import Entity, Fact, Judgment, Source, Topic
 from generator.scaffold.drafts import (
@@ -36,6 +41,7 @@ from generator.scaffold.writing import (
     split_lines,
     top_level_value,
 )
+from generator.settings import Settings
 
 Problems = list[tuple[str, str, str]]
 
@@ -54,7 +60,7 @@ def new_source(project: Project, *, title: str, published: str, source_id: str |
     body = mapping_lines(data, 0)
     if absent:
         body.append(f"# optional: {', '.join(absent)} (see CONTRIBUTING.md)")
-    return create(project.root, path, project.display(path), "source", source_id, body)
+    return create(project.root, path, project.display(path), "source", source_id, body, _verifier(project))
 
 
 def new_topic(project: Project, *, title: str, summary: str, first_fact: FactDraft,
@@ -67,10 +73,10 @@ def new_topic(project: Project, *, title: str, summary: str, first_fact: FactDra
     if order is not None:
         data["order"] = order
     problems = _id_problems(topic_id, project.topics, "topic", project.display(path))
-    problems += record_problems(Topic, {**data, "facts": [fact]}) + _fact_references(project, fact)
+    problems += record_problems(Topic, {**data, "facts": [fact]})
     _raise_if(problems)
     body = [*mapping_lines(data, 0), "facts:", *item_lines(fact, 2)]
-    return create(project.root, path, project.display(path), "topic", topic_id, body)
+    return create(project.root, path, project.display(path), "topic", topic_id, body, _verifier(project))
 
 
 def new_fact(project: Project, topic_id: str, draft: FactDraft) -> Scaffolded:
@@ -80,8 +86,8 @@ def new_fact(project: Project, topic_id: str, draft: FactDraft) -> Scaffolded:
     if error:
         raise ScaffoldError([("--topic", *error)])
     fact = fact_data(draft, draft.id or suggest_id(draft.claim, project.facts, "fact"))
-    _raise_if(record_problems(Fact, fact) + _fact_references(project, fact))
-    return _append_item(path, project.display(path), "facts", fact)
+    _raise_if(record_problems(Fact, fact))
+    return _append_item(project, path, "facts", fact)
 
 
 def new_judgment(project: Project, draft: JudgmentDraft) -> Scaffolded:
@@ -90,17 +96,11 @@ def new_judgment(project: Project, draft: JudgmentDraft) -> Scaffolded:
     data = judgment_data(draft)
     problems = _id_problems(draft.id, project.judgments, "judgment", project.display(path))
     problems += record_problems(Judgment, data)
-    for role in ("supports", "cuts_against"):
-        for fact_id in data.get(role, []):
-            if fact_id.lower() not in project.facts:
-                problems.append((role, f"unknown fact '{fact_id}'", "name a fact id of a topic"))
-    for topic_id in data.get("topics", []):
-        if (error := reference_error(topic_id, project.topics, "topic", "briefings/topics/")):
-            problems.append(("topics", *error))
     _raise_if(problems)
     if not path.exists():
-        return create(project.root, path, project.display(path), "judgments", draft.id, item_lines(data, 0))
-    return _append_item(path, project.display(path), None, data)
+        return create(project.root, path, project.display(path), "judgments", draft.id, item_lines(data, 0),
+                      _verifier(project))
+    return _append_item(project, path, None, data)
 
 
 def new_entity(project: Project, *, name: str, kind: str, entity_id: str | None = None,
@@ -117,7 +117,7 @@ def new_entity(project: Project, *, name: str, kind: str, entity_id: str | None 
     _raise_if(_id_problems(entity_id, project.entities, "entity", display) + record_problems(Entity, data))
     if not path.exists():
         return create(project.root, path, display, "entities", entity_id,
-                      [f"{entity_id}:", *mapping_lines(data, 2)])
+                      [f"{entity_id}:", *mapping_lines(data, 2)], _verifier(project))
     raw = path.read_bytes()
     loaded = load_existing(raw, path, display)
     text = raw.decode("utf-8").removeprefix("\ufeff")
@@ -138,11 +138,13 @@ def new_entity(project: Project, *, name: str, kind: str, entity_id: str | None 
                               "under it")])
     expected = {**(loaded.data or {}), entity_id: data}
     new_lines = [f"{entity_id}:", *mapping_lines(data, indent)]
-    return insert(path, display, raw, lines, len(lines), new_lines, separated, expected, entity_id)
+    return insert(path, display, raw, lines, len(lines), new_lines, separated, expected, entity_id,
+                  _verifier(project))
 
 
-def _append_item(path: Path, display: str, key: str | None, item: dict[str, Any]) -> Scaffolded:
+def _append_item(project: Project, path: Path, key: str | None, item: dict[str, Any]) -> Scaffolded:
     """Append ``item`` to the block list at the top-level ``key`` (or the file's own list)."""
+    display = project.display(path)
     raw = path.read_bytes()
     loaded = load_existing(raw, path, display)
     data = loaded.data
@@ -160,28 +162,32 @@ def _append_item(path: Path, display: str, key: str | None, item: dict[str, Any]
     dash, content = item_columns(lines, node.value[0])
     expected = {**data, key: [*items, item]} if key else [*items, item]
     return insert(path, display, raw, lines, line_after(lines, node), item_lines(item, dash, content),
-                  blank_between_items(lines, node), expected, item["id"])
+                  blank_between_items(lines, node), expected, item["id"], _verifier(project))
 
 
-def _fact_references(project: Project, fact: dict[str, Any]) -> Problems:
-    problems: Problems = []
-    if not fact.get("cites"):
-        problems.append(("source", "a fact needs at least one source", "give a source id"))
-    error = id_error(fact["id"], project.facts, "fact", project.facts.get(fact["id"].lower(), ""))
-    if error:
-        problems.append(("id", *error))
-    for cite in fact.get("cites", []):
-        error = reference_error(cite["source"], project.sources, "source",
-                                "briefings/sources/ (`briefing new source`)")
-        if error:
-            problems.append(("source", *error))
-    for role in ("attributed_to", "denied_by", "entities"):
-        for entity_id in fact.get(role, []):
-            error = reference_error(entity_id, project.entities, "entity",
-                                    "briefings/entities.yml (`briefing new entity`)")
-            if error:
-                problems.append((role, *error))
-    return problems
+def _verifier(project: Project) -> Any:
+    """What refuses an entry ``briefing check`` would refuse: the check's own rules, run over a
+    copy of the briefing holding the file as it would be written. Only errors on the new
+    entry's lines refuse it (what was wrong before is not the new entry's doing)."""
+    def verify(path: Path, new_raw: bytes, first: int, last: int) -> None:
+        relative = path.relative_to(project.briefings_dir)
+        with tempfile.TemporaryDirectory(prefix="briefing-new-") as folder:
+            copy = Path(folder) / "briefings"
+            if project.briefings_dir.is_dir():
+                shutil.copytree(project.briefings_dir, copy, symlinks=True)
+            (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+            (copy / relative).write_bytes(new_raw)
+            result = check_project(Path(folder), Settings(briefings_dir="briefings"))
+        shown = f"briefings/{relative.as_posix()}"
+        ours = [p for p in result.errors if p.path == shown and first <= p.line <= last]
+        if ours:
+            raise ScaffoldError([(_field_name(p.field), p.message, p.hint) for p in ours])
+    return verify
+
+
+def _field_name(at: tuple[str | int, ...]) -> str:
+    """The field a problem is about, as a flag or prompt names it (``source``, ``status``)."""
+    return next((str(part) for part in reversed(at) if isinstance(part, str)), "")
 
 
 def _id_problems(new_id: str, taken: list[str], kind: str, where: str) -> Problems:

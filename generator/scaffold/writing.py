@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,9 +80,16 @@ class Scaffolded:
     line: int = 1
 
 
-def create(root: Path, path: Path, display: str, kind: str, new_id: str, body: list[str]) -> Scaffolded:
+#: Called with the file's new bytes and the lines the new entry spans, before anything is written:
+#: raises to refuse the entry.
+Verify = Callable[[Path, bytes, int, int], None]
+
+
+def create(root: Path, path: Path, display: str, kind: str, new_id: str, body: list[str],
+           verify: Verify) -> Scaffolded:
     text = "\n".join([_schema_comment(path, root, kind), *body]) + "\n"
     load_new(text.encode("utf-8"), path, display)
+    verify(path, text.encode("utf-8"), 1, text.count("\n"))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # never overwrite
         handle.write(text)
@@ -89,7 +97,7 @@ def create(root: Path, path: Path, display: str, kind: str, new_id: str, body: l
 
 
 def insert(path: Path, display: str, raw: bytes, lines: list[str], at_line: int, new_lines: list[str],
-           separated: bool, expected: Any, new_id: str) -> Scaffolded:
+           separated: bool, expected: Any, new_id: str, verify: Verify) -> Scaffolded:
     """Insert ``new_lines`` before line index ``at_line``, keeping every existing byte."""
     newline = "\r\n" if "\r\n" in (lines[0] if lines else "") else "\n"
     before = "".join(lines[:at_line])
@@ -103,11 +111,12 @@ def insert(path: Path, display: str, raw: bytes, lines: list[str], at_line: int,
     loaded = load_new(new_raw, path, display)
     if loaded.data != expected:  # the text must read back as exactly what was meant
         raise RuntimeError(f"appending to {path} would not give the intended data; nothing written")
+    leading = block[: len(block) - len(block.lstrip("\r\n"))]
+    line = before.count("\n") + leading.count("\n") + 1
+    verify(path, new_raw, line, line + len(new_lines) - 1)
     temp = path.with_name(f".{path.name}.new")
     temp.write_bytes(new_raw)
     temp.replace(path)
-    leading = block[: len(block) - len(block.lstrip("\r\n"))]
-    line = before.count("\n") + leading.count("\n") + 1
     return Scaffolded(path, display, new_id, appended=True, line=line)
 
 

@@ -161,13 +161,19 @@ def test_new_fact_refusals_name_the_field_and_the_fix(make_project: MakeProject)
     before = (root / SHIPMENT).read_bytes()
     result = new(root, "fact", "--no-input", "--topic", "shipment", "--id", "goat-count",
                  "--claim", "See [this](https://example.org/).", "--status", "alleged",
-                 "--source", "alpha-reprt", "--entity", "beta-contry")
+                 "--source", "alpha-reprt", "--locator", "p1", "--entity", "beta-contry")
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert result.stderr == (  # what a field holds is checked first
         "error: status: an alleged fact needs `attributed_to`: who asserts it?\n"
         "    hint: add `attributed_to: [entity-id]`, or choose another status\n"
-        "error: id: fact 'goat-count' already exists (briefings/topics/shipment.yml:5)\n"
-        "    hint: choose another id, e.g. 'goat-count-2'\n"
+        "nothing was written\n")
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--id", "goat-count",
+                 "--claim", "See [this](https://example.org/).", "--status", "alleged", "--attributed-to",
+                 "alpha-country", "--source", "alpha-reprt", "--locator", "p1", "--entity", "beta-contry")
+    assert result.exit_code == 1
+    assert result.stderr == (  # then the entry as the check reads it, in the file as it would be
+        "error: id: fact id 'goat-count' is already used (at briefings/topics/shipment.yml:5)\n"
+        "    hint: give this new fact another id; a published id never changes, since readers' links point at it\n"
         "error: source: unknown source 'alpha-reprt'\n"
         "    hint: did you mean 'alpha-report' or 'beta-report'?\n"
         "error: entities: unknown entity 'beta-contry'\n"
@@ -239,6 +245,25 @@ def test_new_fact_takes_a_date_note_and_the_same_id_flag_as_every_command(make_p
     assert (fact["id"], fact["date_note"]) == ("gamma-goats", "dated by the report's own words")
 
 
+def test_an_entry_the_check_would_refuse_is_not_written(make_project: MakeProject) -> None:
+    root = make_project()
+    before = (root / SHIPMENT).read_bytes()
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--claim", "More goats.", "--status", "reported",
+                 "--source", "alpha-report", "--locator", "p1", "--value", "12", "--source", "beta-report",
+                 "--locator", "p2", "--value", "15")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: value: the citations give different values ('12', '15') but the fact does not say how they relate\n"
+        "    hint: add `difference: contradiction` (they cannot all be true) or `difference: detail` with a "
+        "`reconciliation` (rounding, precision, wording)\n"
+        "nothing was written\n")
+    assert (root / SHIPMENT).read_bytes() == before
+    result = new(root, "fact", "--no-input", "--topic", "shipment", "--claim", "More goats.", "--status", "disputed",
+                 "--source", "alpha-report", "--locator", "p1")
+    assert "error: status: a disputed fact needs sources that contradict each other or a party that denies it" \
+        in result.stderr
+
+
 def test_new_judgment_appends_a_checked_judgment(make_project: MakeProject) -> None:
     root = make_project()
     args = ["judgment", "--no-input", "--question", "Were the goats aid?", "--judgment", "Alpha sent them as aid.",
@@ -259,7 +284,10 @@ def test_new_judgment_appends_a_checked_judgment(make_project: MakeProject) -> N
     refused = new(root, "judgment", "--no-input", "--question", "Q?", "--judgment", "J.", "--likelihood",
                   "likely", "--confidence", "low", "--basis", "B.", "--supports", "goat-cont")
     assert refused.exit_code == 1
-    assert "error: supports: unknown fact 'goat-cont'" in refused.stderr
+    assert "error: supports: unknown fact 'goat-cont'\n    hint: did you mean 'goat-count'?" in refused.stderr
+    wordy = new(root, "judgment", "--no-input", "--question", "Q?", "--judgment", "Alpha very likely sent aid.",
+                "--likelihood", "likely", "--confidence", "low", "--basis", "B.", "--supports", "goat-count")
+    assert "error: judgment: the judgment says 'very likely', but its likelihood is 'likely'" in wordy.stderr
 
 
 def test_new_topic_writes_a_file_with_its_first_fact(make_project: MakeProject) -> None:
