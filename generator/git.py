@@ -1,9 +1,9 @@
 """The project's git history, read with git's own plumbing commands (nothing is written).
 
-``history`` asks here for the commits on the built branch that touched the briefing, the
-files of the briefing at a revision and their bytes. A project that is not a git checkout,
-a shallow clone, or a machine without git gives ``None`` from :meth:`Repository.find`, and
-callers leave out what needs history.
+``snapshot`` and ``history`` ask here for the files of the briefing at a revision and their
+bytes; ``revisions`` for the commits that changed it (``git log``). A project that is not a
+git checkout, or a machine without git, gives ``None`` from :meth:`Repository.find`; a
+shallow clone says so (:meth:`Repository.is_shallow`); callers leave out what needs history.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ class Commit:
     sha: str
     #: the committer date, ISO 8601 with its offset (when the commit landed on the branch)
     date: str
+    #: (old blob, new blob, path) of each file it changed under the folder asked about; a blob of
+    #: zeros where the file did not exist on that side
+    changes: tuple[tuple[str, str, str], ...] = ()
 
 
 class Repository:
@@ -42,8 +45,8 @@ class Repository:
             return None
         return cls(Path(top))
 
-    def git(self, *args: str, data: bytes | None = None) -> str:
-        return _run(self.top, *args, data=data)
+    def git(self, *args: str) -> str:
+        return _run(self.top, *args)
 
     def is_shallow(self) -> bool:
         return self.git("rev-parse", "--is-shallow-repository").strip() == "true"
@@ -60,9 +63,21 @@ class Repository:
         return path.resolve().relative_to(self.top.resolve()).as_posix()
 
     def commits(self, revision: str, folder: str) -> list[Commit]:
-        """The commits on the first-parent line of ``revision`` that touched ``folder``, oldest first."""
-        out = self.git("log", "--first-parent", "--reverse", "--format=%H %cI", revision, "--", folder)
-        return [Commit(*line.split(" ", 1)) for line in out.splitlines() if line.strip()]
+        """The commits on the first-parent line of ``revision`` that changed ``folder``, oldest
+        first, each with the files it changed there (a merge against its first parent), read in
+        one ``git log``."""
+        out = self.git("log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--raw",
+                       "--no-renames", "--no-abbrev", "--format=commit %H %cI", revision, "--", folder)
+        commits: list[tuple[str, str, list[tuple[str, str, str]]]] = []
+        for line in out.splitlines():
+            if line.startswith("commit "):
+                _, sha, date = line.split(" ", 2)
+                commits.append((sha, date, []))
+            elif line.startswith(":") and commits:
+                meta, _, path = line.partition("\t")
+                _, _, old, new, _ = meta.split()
+                commits[-1][2].append((old, new, path))
+        return [Commit(sha, date, tuple(changes)) for sha, date, changes in commits]
 
     def files(self, revision: str, folder: str) -> dict[str, str]:
         """The files under ``folder`` at ``revision``: path -> blob id."""
@@ -95,9 +110,9 @@ class Repository:
         return found
 
 
-def _run(cwd: Path, *args: str, data: bytes | None = None) -> str:
+def _run(cwd: Path, *args: str) -> str:
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
+        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
         raise GitError(str(exc)) from None
     if result.returncode != 0:

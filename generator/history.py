@@ -56,7 +56,11 @@ def base_snapshot(root: Path, base: str) -> Snapshot | Problem:
     if reader.repo.resolve(base) is None:
         return Problem("--base", 1, 1, Severity.ERROR, f"git knows no revision '{base}'",
                        "fetch it first (e.g. `git fetch origin main`), or name another", kind="no history")
-    return reader.snapshot(base)
+    try:
+        return reader.snapshot(base)
+    except GitError as exc:
+        return Problem("--base", 1, 1, Severity.ERROR, f"git could not read the briefing at '{base}' ({exc})",
+                       "check the repository with `git fsck`, or name another revision", kind="no history")
 
 
 def base_problems(root: Path, base: str, checked: Checked) -> list[Problem]:

@@ -2,10 +2,11 @@
 
 Safe and strict, nothing else: the file is decoded as UTF-8, parsed into events by
 libyaml's C parser where available, and built into dicts, lists and scalars by this
-module, so that anchors, aliases, tags, duplicate keys, nesting that is too deep and
-the text as written of every plain scalar YAML reads as a number or a boolean is kept, and
-every key and value keeps its 1-based position for the checks that come later. Nothing is
-ever constructed from a tag.
+module, so that anchors, aliases, tags, duplicate keys and nesting that is too deep are
+refused with their line. The text as written of every plain scalar YAML reads as a number
+or a boolean is kept (``validate`` refuses a number YAML would rewrite, such as ``010``),
+and every key and value keeps its 1-based position for the checks that come later. Nothing
+is ever constructed from a tag.
 """
 
 from __future__ import annotations

@@ -176,6 +176,12 @@ WORDINGS: dict[str, Callable[[Failure], Wording]] = {
     "not_a_date": lambda f: Wording(f.message, date_hint(f.value), f.at),
     "not_a_real_date": lambda f: Wording(f.message, date_hint(f.value), f.at),
     "not_a_full_date": lambda f: Wording(f.message, "write the day too: YYYY-MM-DD", f.at),
+    "bool_type": lambda f: Wording(f"expected true or false, got {describe(f.value)}",
+                                   "write `true` or `false`, without quotes", f.at),
+    "greater_than_equal": lambda f: Wording(f"{f.value!r} is too small: at least {f.context.get('ge')}",
+                                            f"write a number of {f.context.get('ge')} or more", f.at),
+    "less_than_equal": lambda f: Wording(f"{f.value!r} is too large: at most {f.context.get('le')}",
+                                         f"write a number of {f.context.get('le')} or less", f.at),
     "not_http_url": _fixed("only absolute http:// or https:// links are allowed"),
     "unsafe_link": _fixed("only absolute http:// or https:// links are allowed"),
     "newline": _fixed("keep this field on one line"),
@@ -190,7 +196,8 @@ KINDS: dict[str, str] = {
     "int_type": "not a number", "float_type": "not a number", "string_pattern_mismatch": "bad id or tag",
     "literal_error": "value not allowed", "dict_type": "not a mapping", "model_type": "not a mapping",
     "model_attributes_type": "not a mapping", "list_type": "not a list", "too_short": "empty list",
-    "alleged_without_attribution": "alleged without attribution", "not_a_date": "bad date",
+    "alleged_without_attribution": "alleged without attribution", "bool_type": "not true or false",
+    "greater_than_equal": "number out of range", "less_than_equal": "number out of range", "not_a_date": "bad date",
     "not_a_real_date": "bad date", "not_a_full_date": "bad date", "not_http_url": "bad URL",
     "unsafe_link": "bad link", "newline": "newline in a one-line field",
     "control_characters": "control characters", "empty_text": "empty text",
@@ -201,7 +208,7 @@ def word(failure: Failure) -> Wording:
     """The message and hint for one failure (by its type; pydantic's own words otherwise)."""
     wording = WORDINGS.get(failure.kind)
     if wording is None:
-        return Wording(failure.message, "see docs/format.md for what this field holds", failure.at)
+        return Wording(failure.message, "see FORMAT.md for what this field holds", failure.at)
     return wording(failure)
 
 

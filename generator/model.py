@@ -1,4 +1,4 @@
-"""Stage 2 of the pipeline: typed models of the briefing format (``docs/format.md`` tells it).
+"""Stage 2 of the pipeline: typed models of the briefing format (``FORMAT.md`` tells it).
 
 Each kind of file is a pydantic model; validation is the schema library's, and the same
 models produce the JSON Schemas editors use and the format reference. The models only say

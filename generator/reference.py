@@ -1,8 +1,8 @@
 """Contributor docs beside the pipeline: the format's models -> ``FORMAT.md``, the format reference.
 
 Every file, field, allowed value and rule a contributor must know, written from the same
-models and rule tables the checker uses (``model``, ``settings``, ``messages.KINDS``,
-``rules.RULES``), so the reference cannot drift from what ``briefing check`` enforces:
+models and rule table the checker uses (``model``, ``settings``, ``rules.RULES``), so the
+reference cannot drift from what ``briefing check`` enforces:
 ``briefing schemas`` writes it beside the JSON Schemas, and ``--check`` (and the test
 suite) fails when the committed file is stale.
 """

@@ -7,16 +7,19 @@ before and after (``snapshot.parse_file``) and compared record by record in cont
 (``changes``), so reformatting or reordering a file changes nothing. A record's ``added``
 is the date of the first commit that holds it, its ``updated`` the date of its last
 substantive change. What one walk computes is kept in ``.cache/briefing/revisions.json``
-with the last commit it read, so a rebuild reads only the commits since; a rewritten
-history is read afresh. A checkout without history (not a git checkout, a shallow clone)
-gives no revisions: the dates are left out, with one notice in the log.
+with the last commit it read and a fingerprint of the code that computed it, so a rebuild
+reads only the commits since; a rewritten history, or changed code, is read afresh. A
+checkout without history (not a git checkout, a shallow clone) gives no revisions: the
+dates are left out, with one notice in the log.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,17 @@ from generator.snapshot import parse_file
 log = logging.getLogger("briefing.revisions")
 CACHE_FILE = Path(".cache") / "briefing" / "revisions.json"
 CACHE_VERSION = 1
+#: The modules whose code decides what a record is and what counts as its change: the cache
+#: holds what they computed, so it is read only by the same code.
+_DECIDING_MODULES = ("changes.py", "model.py", "revisions.py", "snapshot.py")
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(CACHE_VERSION.to_bytes(2, "big"))
+    for name in _DECIDING_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
 _NO_BLOB = "0" * 40
 
 
@@ -85,7 +99,8 @@ def read_revisions(root: Path, briefings_dir: Path, *, cache: bool = True) -> Re
 
 
 def _walk(repo: Repository, folder: str, cache_path: Path | None) -> Revisions:
-    commits = _changed_files(repo, folder)
+    commits = [(c.sha, c.date, [change for change in c.changes if change[2].endswith(".yml")])
+               for c in repo.commits("HEAD", folder)]
     revisions = _load_cache(cache_path, folder, [sha for sha, _, _ in commits])
     done = len(revisions.commits)
     blobs = repo.blobs(list(dict.fromkeys(blob for _, _, changes in commits[done:] for change in changes
@@ -130,30 +145,13 @@ def _apply(revisions: Revisions, date: str, before: dict[tuple[str, str], Any],
             revisions.events.append(Event(date, "fact-retired", record_id))
 
 
-def _changed_files(repo: Repository, folder: str) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
-    """(commit, date, [(old blob, new blob, path)]) of every commit that touched ``folder``."""
-    out = repo.git("log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--raw", "--no-renames",
-                   "--no-abbrev", "--format=commit %H %cI", "HEAD", "--", folder)
-    commits: list[tuple[str, str, list[tuple[str, str, str]]]] = []
-    for line in out.splitlines():
-        if line.startswith("commit "):
-            _, sha, date = line.split(" ", 2)
-            commits.append((sha, date, []))
-        elif line.startswith(":") and commits:
-            meta, _, path = line.partition("\t")
-            _, _, old, new, _ = meta.split()
-            if path.endswith(".yml"):
-                commits[-1][2].append((old, new, path))
-    return commits
-
-
 def _load_cache(path: Path | None, folder: str, commits: list[str]) -> Revisions:
     """What an earlier walk computed, when its commits are the first of these (else nothing)."""
     if path is None or not path.is_file():
         return Revisions()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != CACHE_VERSION or data.get("folder") != folder:
+        if data.get("version") != _code_fingerprint() or data.get("folder") != folder:
             return Revisions()
         read: list[str] = data["commits"]
         if read != commits[:len(read)]:
@@ -170,7 +168,7 @@ def _load_cache(path: Path | None, folder: str, commits: list[str]) -> Revisions
 
 
 def _save_cache(path: Path, folder: str, revisions: Revisions) -> None:
-    data = {"version": CACHE_VERSION, "folder": folder, "commits": revisions.commits,
+    data = {"version": _code_fingerprint(), "folder": folder, "commits": revisions.commits,
             "facts": {k: asdict(v) for k, v in revisions.facts.items()},
             "judgments": {k: asdict(v) for k, v in revisions.judgments.items()},
             "sources": {k: asdict(v) for k, v in revisions.sources.items()},

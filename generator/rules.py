@@ -46,6 +46,9 @@ RULES: dict[str, tuple[str, str]] = {
     "empty text": ("error", "No text field is empty."),
     "empty list": ("error", "A topic has facts, a fact has citations, a judgment rests on facts."),
     "alleged without attribution": ("error", "An `alleged` fact names who asserts it (`attributed_to`)."),
+    "not true or false": ("error", "A switch of the settings is `true` or `false`."),
+    "number out of range": ("error", "A number of the settings is within its range (`list_page_facts` 2 to "
+                                     "5,000, `latest_facts` 0 to 50)."),
     "bad file name": ("error", "Briefing files end in `.yml` and are named by a valid id, unique without "
                                "regard to case."),
     "stray file": ("error", "Only `sources/`, `topics/`, `entities.yml` and `judgments.yml` are in "

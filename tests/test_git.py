@@ -28,8 +28,14 @@ def test_files_blobs_and_commits_of_a_folder(tmp_path: Path) -> None:
     repo = Repository.find(tmp_path / "briefings")
     assert repo is not None and not repo.is_shallow()
     assert repo.resolve("main") == last and repo.resolve("nosuch") is None
-    assert [(c.sha, c.date) for c in repo.commits("main", "briefings")] == [
+    commits = repo.commits("main", "briefings")
+    assert [(c.sha, c.date) for c in commits] == [
         (first, "2026-03-02T10:00:00+00:00"), (last, "2026-03-04T10:00:00+02:00")]
+    first_blob = repo.files(first, "briefings")["briefings/a.yml"]
+    last_blob = repo.files(last, "briefings")["briefings/a.yml"]
+    assert commits[0].changes == (("0" * 40, first_blob, "briefings/a.yml"),)
+    assert [change[2] for change in commits[1].changes] == ["briefings/a.yml", "briefings/link.yml"]
+    assert commits[1].changes[0][:2] == (first_blob, last_blob)
     files = repo.files(first, "briefings")
     assert list(files) == ["briefings/a.yml"]  # symbolic links are left out, as the checkout refuses them
     assert list(repo.files(last, "briefings")) == ["briefings/a.yml"]

@@ -63,3 +63,17 @@ def test_a_shallow_clone_has_no_dates(repo: Path, tmp_path: Path, caplog: pytest
     with caplog.at_level(logging.INFO, logger="briefing.revisions"):
         assert read_revisions(clone, clone / "briefings") is None
     assert "the clone is shallow" in caplog.records[0].message
+
+
+def test_a_cache_made_by_other_code_is_not_read(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.revisions as module
+
+    first = read_revisions(repo, repo / "briefings")
+    assert first is not None and first.facts
+    monkeypatch.setattr(module, "_code_fingerprint", lambda: "other code")
+    parsed: list[str] = []
+    original = module.parse_file
+    monkeypatch.setattr(module, "parse_file", lambda path, raw: parsed.append(path) or original(path, raw))
+    again = read_revisions(repo, repo / "briefings")
+    assert again is not None and again.facts == first.facts
+    assert parsed  # read afresh, not from the earlier code's cache

@@ -42,3 +42,13 @@ def test_the_project_is_the_nearest_folder_with_a_settings_file(tmp_path: Path) 
     assert find_root(deep) == tmp_path.resolve()
     assert find_root(tmp_path) == tmp_path.resolve()
     assert find_root(Path("/")) is None
+
+
+def test_a_switch_and_a_number_out_of_range_are_worded_for_a_contributor(tmp_path: Path) -> None:
+    (tmp_path / "site_config.yml").write_text('features:\n  timeline: "yes"\n  list_page_facts: 1\n')
+    with pytest.raises(BriefingError) as raised:
+        load_settings(tmp_path)
+    assert [p.format() for p in raised.value.problems] == [
+        "site_config.yml:2:13: error: expected true or false, got str 'yes'\n"
+        "    hint: write `true` or `false`, without quotes",
+        "site_config.yml:3:20: error: 1 is too small: at least 2\n    hint: write a number of 2 or more"]

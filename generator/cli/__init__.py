@@ -1,4 +1,4 @@
-"""The command line: ``briefing check|build|new|schemas|serve``, a thin click layer.
+"""The command line: ``briefing check|build|diff|new|schemas|serve``, a thin click layer.
 
 Each command finds the project (``--root``, or the nearest folder holding
 ``site_config.yml``, from the current one up), calls the library, and turns its errors
@@ -130,8 +130,8 @@ def diff(root: Path | None, base: str, head: str | None) -> None:
     from generator.snapshot import Snapshot, from_briefing
 
     root = project_root(root)
-    before = base_snapshot(root, base)
     try:
+        before = base_snapshot(root, base)
         after: Snapshot | Problem = base_snapshot(root, head) if head else from_briefing(require_briefing(root)[0])
     except BriefingError as exc:
         emit(exc.problems, False)

@@ -2,8 +2,8 @@
 a fact's values relate (shortened titles come from ``changelog.shorten``, which the page of
 changes shares).
 
-Nothing here knows a format; ``feed``, ``jsonld``, ``search`` and ``csl`` each say these
-things the same way by taking them from here (and their words from ``vocabulary``).
+Nothing here knows a format; ``feed``, ``jsonld`` and ``csl`` each say these things the
+same way by taking them from here (and their words from ``vocabulary``).
 """
 
 from __future__ import annotations
