@@ -70,23 +70,25 @@ class FileCache:
         self.reused = 0
 
     def get(self, path: Path, model: type[BaseModel], root: Path) -> FileResult:
+        if path.is_symlink():
+            return read_file(path, model, root, None)  # refused, whatever it points to
         try:
-            raw = path.read_bytes() if not path.is_symlink() else b"\0symlink"
+            raw = path.read_bytes()
         except OSError:
-            raw = b"\0unreadable"
+            return read_file(path, model, root, None)  # its problem says why
         kept = self.results.get((path, model))
         if kept is not None and kept[0] == raw:
             self.reused += 1
             return kept[1]
-        result = read_file(path, model, root)
+        result = read_file(path, model, root, raw)
         self.results[(path, model)] = (raw, result)
         return result
 
 
-def read_file(path: Path, model: type[BaseModel], root: Path) -> FileResult:
-    """Load one file and validate it against ``model``."""
+def read_file(path: Path, model: type[BaseModel], root: Path, raw: bytes | None) -> FileResult:
+    """Load one file (from ``raw`` when its bytes are already read) and validate it against ``model``."""
     problems: list[Problem] = []
-    loaded = read_yaml(path, root, problems)
+    loaded = read_yaml(path, root, problems, raw)
     record = validate(model, loaded, problems) if loaded is not None else None
     return FileResult(loaded, record, tuple(problems))
 

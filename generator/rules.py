@@ -27,6 +27,8 @@ DENIAL_WORDS = re.compile(r"\b(den(y|ies|ied|ying|ial|ials)|reject\w*|refut\w*|d
 
 #: Every kind of problem a check reports: severity and the rule, for ``FORMAT.md``.
 RULES: dict[str, tuple[str, str]] = {
+    "symbolic link": ("error", "A briefing file is the file itself, not a symbolic link to one."),
+    "unreadable file": ("error", "Every briefing file can be read."),
     "unreadable YAML": ("error", "Each file is UTF-8 YAML, one document, at most 1 MiB, indented with spaces; "
                                  "anchors, aliases, tags and merge keys are refused, so are duplicate keys."),
     "number rewritten by YAML": ("error", "A plain number YAML would read as something else than its text "

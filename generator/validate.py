@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Problem, Severity
-from generator.load import DataPath, LoadedFile, YamlProblem, load_file
+from generator.load import DataPath, LoadedFile, YamlProblem, load_bytes
 from generator.messages import KINDS, Failure, union_rank, word
 
 
@@ -29,20 +29,21 @@ def display_path(path: Path, root: Path) -> str:
     return str(path)
 
 
-def read_yaml(path: Path, root: Path, problems: list[Problem]) -> LoadedFile | None:
-    """Load one YAML file with positions; None (and a located problem) when it cannot be."""
+def read_yaml(path: Path, root: Path, problems: list[Problem], raw: bytes | None = None) -> LoadedFile | None:
+    """Load one YAML file with positions (from ``raw`` when its bytes are already read); None,
+    and a located problem, when it cannot be."""
     display = display_path(path, root)
     if path.is_symlink():
         problems.append(Problem(display, 1, 1, Severity.ERROR, "symbolic links are not allowed",
-                                "replace the link with the file itself"))
+                                "replace the link with the file itself", kind="symbolic link"))
         return None
     try:
-        return load_file(path, display)
+        return load_bytes(path.read_bytes() if raw is None else raw, path, display)
     except YamlProblem as exc:
         problems.append(exc.problem)
     except OSError as exc:
         problems.append(Problem(display, 1, 1, Severity.ERROR, f"cannot read the file ({exc.strerror})",
-                                "check that the file exists and is readable"))
+                                "check that the file exists and is readable", kind="unreadable file"))
     return None
 
 
