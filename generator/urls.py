@@ -14,7 +14,17 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
+#: The uris of the site's pages that are not made per record.
 HOME = "index.md"
+JUDGMENTS = "judgments.md"
+TIMELINE = "timeline.md"
+STATUS_LEGEND = "status.md"
+TAGS = "tags.md"
+SOURCES = "sources/index.md"
+ENTITIES = "entities/index.md"
+CHANGES = "changes.md"
+CORRECTIONS = "corrections.md"
+CONTRADICTIONS = "contradictions.md"
 
 
 def topic_uri(topic_id: str) -> str:

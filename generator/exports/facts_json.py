@@ -21,7 +21,7 @@ from generator.inline import plain_text
 from generator.model import Citation, Entity, Judgment, Source
 from generator.revisions import Revisions
 from generator.settings import Settings
-from generator.urls import Urls, entity_uri, source_uri, topic_uri
+from generator.urls import JUDGMENTS, Urls, entity_uri, source_uri, topic_uri
 from generator.vocabulary import (
     CONFIDENCE_LABELS,
     CONFIDENCE_MEANINGS,
@@ -36,7 +36,6 @@ from generator.vocabulary import (
 
 FACTS_JSON = "facts.json"
 #: The page that gives each judgment in full, at its id (the pages' anchor too).
-JUDGMENTS_URI = "judgments.md"
 #: 2: ``sources_disagree`` gave way to ``difference`` and ``reconciliation``; values are strings.
 FACTS_SCHEMA_VERSION = 2
 
@@ -142,7 +141,7 @@ def judgment_record(urls: Urls, judgment: Judgment, dates: Dates = NO_DATES) -> 
     and confidence told apart, the facts for and against it, and how it changed."""
     return {
         "id": judgment.id,
-        "url": urls.page(JUDGMENTS_URI, judgment.id),
+        "url": urls.page(JUDGMENTS, judgment.id),
         "question": judgment.question,
         "judgment": judgment.judgment,
         "judgment_text": plain_text(judgment.judgment),

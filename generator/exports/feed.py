@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
 from generator.changelog import Change, changes, day_label, shorten
-from generator.exports.facts_json import JUDGMENTS_URI
 from generator.exports.text import relation_text, sentence, source_errors_text, timestamp
 from generator.inline import fold_whitespace, plain_text
 from generator.model import Judgment
 from generator.revisions import Revisions
 from generator.settings import Settings
-from generator.urls import HOME, Urls, topic_uri
+from generator.urls import HOME, JUDGMENTS, Urls, topic_uri
 from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label
 
 FEED_XML = "feed.xml"
@@ -150,7 +149,7 @@ def judgment_entry(urls: Urls, judgment: Judgment) -> Entry:
         parts.append(f"Changed {date_label(latest.date)}: {sentence(fold_whitespace(latest.change))}")
     updated = max([judgment.reviewed, *(entry.date for entry in judgment.history)])
     return Entry(key=f"judgment/{judgment.id}", title=f"Key judgment: {judgment.question}",
-                 updated=timestamp(updated), link=urls.page(JUDGMENTS_URI, judgment.id),
+                 updated=timestamp(updated), link=urls.page(JUDGMENTS, judgment.id),
                  summary=" ".join(parts),
                  categories=[("judgment", "Key judgment"), (judgment.likelihood, likelihood.term),
                              (f"{judgment.confidence}-confidence", f"{confidence} confidence")])

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from generator.briefing import Briefing, PlacedFact
 from generator.changelog import shorten
-from generator.exports.facts_json import JUDGMENTS_URI
 from generator.inline import fold_whitespace, plain_text
 from generator.model import Judgment
-from generator.urls import entity_uri, source_uri, topic_uri
+from generator.urls import JUDGMENTS, entity_uri, source_uri, topic_uri
 from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label
 
 #: The title a judgment's result is listed under: the page that gives it in full.
@@ -85,5 +84,5 @@ def judgment_entry(judgment: Judgment) -> SearchEntry:
     parts = [judgment.question, plain_text(judgment.judgment),
              f"Likelihood: {LIKELIHOODS[judgment.likelihood].label}.",
              f"Confidence: {CONFIDENCE_LABELS[judgment.confidence]}.", fold_whitespace(judgment.basis)]
-    return SearchEntry(uri=JUDGMENTS_URI, anchor=judgment.id, title=judgment.question, page=JUDGMENTS_PAGE,
+    return SearchEntry(uri=JUDGMENTS, anchor=judgment.id, title=judgment.question, page=JUDGMENTS_PAGE,
                        text=" ".join(parts))

@@ -17,14 +17,14 @@ from generator.changelog import Change, changes, day_label
 from generator.pages.paginate import Page, paged
 from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec
-from generator.pages.views import JUDGMENTS_URI, FactView, JudgmentView
+from generator.pages.views import FactView, JudgmentView
 from generator.render import Md
-from generator.urls import relative
+from generator.urls import CHANGES as CHANGES_URI
+from generator.urls import CORRECTIONS as CORRECTIONS_URI
+from generator.urls import JUDGMENTS, relative
 
-CHANGES = "changes"
-CORRECTIONS = "corrections"
-CHANGES_URI = f"{CHANGES}.md"
-CORRECTIONS_URI = f"{CORRECTIONS}.md"
+CHANGES = CHANGES_URI.removesuffix(".md")  # the pages of a long list are named from these
+CORRECTIONS = CORRECTIONS_URI.removesuffix(".md")
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def change_pages(plan: Plan) -> Iterator[PageSpec]:
 def _page_context(plan: Plan, page: Page[Change]) -> dict[str, object]:
     return {"page_number": page.number, "pages": page.pages, "count": len(page.items),
             "feed_link": Md(relative("feed.xml", page.uri)),
-            "judgments_link": Md(relative(JUDGMENTS_URI, page.uri)) if plan.briefing.judgments else None}
+            "judgments_link": Md(relative(JUDGMENTS, page.uri)) if plan.briefing.judgments else None}
 
 
 def _days(plan: Plan, page: Page[Change]) -> list[dict[str, object]]:

@@ -11,10 +11,10 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import entity_uri, relative
+from generator.urls import ENTITIES, entity_uri, relative
 from generator.vocabulary import plural
 
-INDEX = "entities/index.md"
+INDEX = ENTITIES
 #: The roles an entity plays in facts, as its page heads each list.
 ENTITY_ROLES = {"about": "Facts about", "asserts": "Facts asserted by", "denies": "Facts denied by"}
 

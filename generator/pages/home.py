@@ -16,12 +16,12 @@ from generator.pages.changes import CHANGES_URI, CORRECTIONS_URI
 from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
-from generator.pages.views import JUDGMENTS_URI
 from generator.render import Md
-from generator.urls import relative, topic_uri
+from generator.urls import CONTRADICTIONS as CONTRADICTIONS_URI
+from generator.urls import HOME, JUDGMENTS, TIMELINE, relative, topic_uri
 
-URI = "index.md"
-CONTRADICTIONS = "contradictions"
+URI = HOME
+CONTRADICTIONS = CONTRADICTIONS_URI.removesuffix(".md")  # its list pages are named from it
 #: Facts whose sources contradict each other listed on the home page; past that, a link to all.
 HOME_CONTRADICTIONS = 12
 
@@ -55,16 +55,16 @@ def home_page(plan: Plan) -> PageSpec:
     return PageSpec(URI, "home.md.j2", {
         "judgments": judgments,
         "judgment_chart": Md(likelihood_chart(b.judgments)),
-        "judgments_link": Md(relative(JUDGMENTS_URI, URI)),
+        "judgments_link": Md(relative(JUDGMENTS, URI)),
         "gaps": [(view, view.judgment.gaps) for view in judgments if view.judgment.gaps],
         "indicators": [(view, view.judgment.indicators) for view in judgments if view.judgment.indicators],
         "topics": topics,
         "latest": plan.fact_views(latest, URI),
         "contradictions": plan.fact_views(b.contradictions[:shown], URI),
         "contradiction_count": len(b.contradictions),
-        "contradictions_page": Md(relative(f"{CONTRADICTIONS}.md", URI)) if len(b.contradictions) > shown else None,
+        "contradictions_page": Md(relative(CONTRADICTIONS_URI, URI)) if len(b.contradictions) > shown else None,
         "fact_count": len(b.current_facts), "source_count": len(b.sources),
-        "timeline_link": Md(relative("timeline.md", URI)) if plan.settings.features.timeline else None,
+        "timeline_link": Md(relative(TIMELINE, URI)) if plan.settings.features.timeline else None,
         "changes_link": Md(relative(CHANGES_URI, URI)), "corrections_link": Md(relative(CORRECTIONS_URI, URI)),
         "history": plan.revisions is not None,
     })

@@ -11,16 +11,17 @@ from collections.abc import Iterator
 
 from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec
-from generator.pages.views import JUDGMENTS_URI, SCALE_ANCHOR
+from generator.pages.views import SCALE_ANCHOR
 from generator.render import Md
+from generator.urls import JUDGMENTS
 from generator.vocabulary import CONFIDENCE_LABELS, CONFIDENCE_MEANINGS, LIKELIHOODS
 
 
 def judgment_pages(plan: Plan) -> Iterator[PageSpec]:
     if not plan.briefing.judgments:
         return
-    yield PageSpec(JUDGMENTS_URI, "judgments.md.j2", {
-        "judgments": plan.judgment_views(plan.briefing.judgments, JUDGMENTS_URI),
+    yield PageSpec(JUDGMENTS, "judgments.md.j2", {
+        "judgments": plan.judgment_views(plan.briefing.judgments, JUDGMENTS),
         "scale_anchor": Md(SCALE_ANCHOR),
         "likelihoods": list(LIKELIHOODS.values()),
         "confidence": [(CONFIDENCE_LABELS[key], CONFIDENCE_MEANINGS[key]) for key in CONFIDENCE_LABELS],

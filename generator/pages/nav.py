@@ -14,25 +14,24 @@ from typing import Any
 
 from generator.briefing import Briefing
 from generator.pages.changes import CHANGES_URI
-from generator.pages.views import JUDGMENTS_URI
 from generator.settings import Settings
-from generator.urls import topic_uri
+from generator.urls import HOME, JUDGMENTS, SOURCES, STATUS_LEGEND, TAGS, TIMELINE, topic_uri
 
 #: Most entries one level of the topics' navigation holds: past it, topics are grouped.
 NAV_GROUP_SIZE = 25
 
 
 def plan_nav(briefing: Briefing, settings: Settings) -> list[Any]:
-    nav: list[Any] = [{"Home": "index.md"}]
+    nav: list[Any] = [{"Home": HOME}]
     if briefing.judgments:
-        nav.append({"Key judgments": JUDGMENTS_URI})
+        nav.append({"Key judgments": JUDGMENTS})
     nav.append({"What's new": CHANGES_URI})
     nav.append({"Topics": nav_groups([topic_uri(tid) for tid in briefing.topic_order])})
     if settings.features.timeline:
-        nav.append({"Timeline": "timeline.md"})
+        nav.append({"Timeline": TIMELINE})
     if settings.features.entities:
         nav.append({"Entities": "entities/index.md"})
-    nav += [{"Sources": "sources/index.md"}, {"Tags": "tags.md"}, {"Status legend": "status.md"}]
+    nav += [{"Sources": SOURCES}, {"Tags": TAGS}, {"Status legend": STATUS_LEGEND}]
     return nav
 
 

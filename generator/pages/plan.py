@@ -20,7 +20,7 @@ from generator.pages.views import EntityRef, FactView, JudgmentRef, JudgmentView
 from generator.render import Md
 from generator.revisions import Revisions
 from generator.settings import Settings
-from generator.urls import Urls, entity_uri, folder_of, up_to_root
+from generator.urls import HOME, TAGS, Urls, entity_uri, folder_of, up_to_root
 
 #: How a fact relates to a judgment that names it, as its pages say it.
 JUDGMENT_ROLES = {"supports": "Supports", "cuts_against": "Cuts against"}
@@ -79,7 +79,7 @@ class Plan:
                 for eid in dict.fromkeys(ids)]
 
     def tag_link(self, tag: str, folder: str) -> Md:
-        return link(f"tags/{tag}.md" if self.split_tags else f"tags.md#{tag}", folder)
+        return link(f"tags/{tag}.md" if self.split_tags else f"{TAGS}#{tag}", folder)
 
     @cached_property
     def facts_by_tag(self) -> dict[str, list[PlacedFact]]:
@@ -108,5 +108,5 @@ class Plan:
     def judgment_refs(self, fact_id: str, folder: str) -> list[JudgmentRef]:
         """"Supports: <question>" / "Cuts against: <question>", for each judgment naming a fact."""
         roles = self.briefing.judgments_on.get(fact_id, {})
-        return [JudgmentRef(label, judgment.question, link(f"index.md#{judgment.id}", folder))
+        return [JudgmentRef(label, judgment.question, link(f"{HOME}#{judgment.id}", folder))
                 for role, label in JUDGMENT_ROLES.items() for judgment in roles.get(role, [])]

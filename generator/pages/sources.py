@@ -9,10 +9,10 @@ from typing import Any
 from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec
 from generator.render import Md
-from generator.urls import relative, source_uri, topic_uri
+from generator.urls import SOURCES, relative, source_uri, topic_uri
 from generator.vocabulary import SOURCE_KINDS
 
-INDEX = "sources/index.md"
+INDEX = SOURCES
 
 
 def source_pages(plan: Plan) -> Iterator[PageSpec]:

@@ -15,10 +15,10 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import relative
+from generator.urls import STATUS_LEGEND, relative
 from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS, plural
 
-URI = "status.md"
+URI = STATUS_LEGEND
 
 
 def status_pages(plan: Plan) -> Iterator[PageSpec]:

@@ -9,9 +9,10 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
+from generator.urls import TAGS
 from generator.vocabulary import plural
 
-URI = "tags.md"
+URI = TAGS
 
 
 def tag_pages(plan: Plan) -> Iterator[PageSpec]:

@@ -17,10 +17,10 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import relative
+from generator.urls import TIMELINE, relative
 from generator.vocabulary import date_label, plural
 
-URI = "timeline.md"
+URI = TIMELINE
 
 
 class Timeline:

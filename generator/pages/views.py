@@ -21,7 +21,7 @@ from generator.inline import plain_text
 from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
 from generator.revisions import Record
-from generator.urls import relative_from_folder, source_uri, topic_uri
+from generator.urls import HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
 from generator.vocabulary import DIFFERENCE_HEADINGS, LIKELIHOODS, SOURCE_KINDS, STATUS_LABELS, Likelihood
 
 
@@ -42,7 +42,6 @@ class Plan(Protocol):
     def judgment_refs(self, fact_id: str, folder: str) -> list[JudgmentRef]: ...
 
 #: The page of the judgments in full, with the estimative scale explained.
-JUDGMENTS_URI = "judgments.md"
 #: Where the scale is explained on it (headings hold "_", which no id does: no clash).
 SCALE_ANCHOR = "scale_likelihood"
 
@@ -161,7 +160,7 @@ class FactView:
 
     @cached_property
     def legend(self) -> Md:
-        return link(f"status.md#{self.fact.shown_status}", self._folder)
+        return link(f"{STATUS_LEGEND}#{self.fact.status}", self._folder)
 
     @cached_property
     def asserted_by(self) -> list[EntityRef]:
@@ -275,17 +274,17 @@ class JudgmentView:
 
     @cached_property
     def scale_link(self) -> Md:
-        return link(f"{JUDGMENTS_URI}#{SCALE_ANCHOR}", self._folder)
+        return link(f"{JUDGMENTS}#{SCALE_ANCHOR}", self._folder)
 
     @cached_property
     def link(self) -> Md:
         """To the judgment on the home page (its bottom line)."""
-        return link(f"index.md#{self.judgment.id}", self._folder)
+        return link(f"{HOME}#{self.judgment.id}", self._folder)
 
     @cached_property
     def details_link(self) -> Md:
         """To the judgment in full on the judgments page."""
-        return link(f"{JUDGMENTS_URI}#{self.judgment.id}", self._folder)
+        return link(f"{JUDGMENTS}#{self.judgment.id}", self._folder)
 
     @property
     def confidence(self) -> str:
