@@ -60,6 +60,8 @@ class SchemaRule:
 
     keywords: dict[str, Any] = field(default_factory=dict)
     alternative: dict[str, Any] | None = None
+    #: what the type holds, in words, for the format reference (``FORMAT.md``)
+    label: str = ""
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
                                      handler: GetJsonSchemaHandler) -> JsonSchemaValue:
@@ -135,18 +137,19 @@ def _full_date(text: str) -> str:
     return text
 
 
-_ONE_LINE_SCHEMA = SchemaRule({"minLength": 1, "pattern": "^[^\\r\\n]*\\n*$"})
-_TEXT_SCHEMA = SchemaRule({"minLength": 1})
-
-OneLine = Annotated[StrictStr, AfterValidator(_one_line), _ONE_LINE_SCHEMA]
-Text = Annotated[StrictStr, AfterValidator(_no_control), _TEXT_SCHEMA]
-InlineMarkdown = Annotated[StrictStr, AfterValidator(_no_control), AfterValidator(_safe_links), _TEXT_SCHEMA]
+OneLine = Annotated[StrictStr, AfterValidator(_one_line),
+                    SchemaRule({"minLength": 1, "pattern": "^[^\\r\\n]*\\n*$"}, label="one line of text")]
+Text = Annotated[StrictStr, AfterValidator(_no_control), SchemaRule({"minLength": 1}, label="text")]
+InlineMarkdown = Annotated[StrictStr, AfterValidator(_no_control), AfterValidator(_safe_links),
+                           SchemaRule({"minLength": 1}, label="inline Markdown")]
 Url = Annotated[StrictStr, AfterValidator(_http_url),
-                SchemaRule({"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]"})]
+                SchemaRule({"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]"}, label="http/https URL")]
 PartialDate = Annotated[StrictStr, AfterValidator(_partial_date),
-                        SchemaRule({"pattern": PARTIAL_DATE_PATTERN}), BeforeValidator(_year_as_text),
+                        SchemaRule({"pattern": PARTIAL_DATE_PATTERN}, label="YYYY-MM-DD, YYYY-MM or YYYY"),
+                        BeforeValidator(_year_as_text),
                         SchemaRule(alternative={"type": "integer", "minimum": 1000, "maximum": 9999})]
-FullDate = Annotated[StrictStr, AfterValidator(_full_date), SchemaRule({"pattern": FULL_DATE_PATTERN})]
+FullDate = Annotated[StrictStr, AfterValidator(_full_date),
+                     SchemaRule({"pattern": FULL_DATE_PATTERN}, label="YYYY-MM-DD")]
 Id = Annotated[StrictStr, Field(pattern=ID_PATTERN)]
 Tag = Annotated[StrictStr, Field(pattern=TAG_PATTERN)]
 #: A cited figure or short answer. YAML numbers are accepted only where they read back as

@@ -15,7 +15,18 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.model import Alternative, Citation, Correction, Entity, Fact, HistoryEntry, Judgment, Source, Topic
+from generator.model import (
+    Alternative,
+    Citation,
+    Correction,
+    Entity,
+    Fact,
+    HistoryEntry,
+    Judgment,
+    SchemaRule,
+    Source,
+    Topic,
+)
 from generator.rules import RULES
 from generator.settings import Features, Settings
 from generator.vocabulary import LIKELIHOODS
@@ -99,15 +110,10 @@ def _type_name(annotation: Any) -> str:
     if origin is typing.Annotated:
         base, *meta = typing.get_args(annotation)
         meta = [inner for m in meta for inner in (m.metadata if isinstance(m, FieldInfo) else [m])]
-        names = {"_one_line": "one line of text", "_no_control": "text", "_safe_links": "inline Markdown",
-                 "_http_url": "http/https URL", "_partial_date": "YYYY-MM-DD, YYYY-MM or YYYY",
-                 "_full_date": "YYYY-MM-DD"}
-        found = [names[m.func.__name__] for m in meta if getattr(getattr(m, "func", None), "__name__", "") in names]
+        label = next((m.label for m in meta if isinstance(m, SchemaRule) and m.label), "")
         pattern = next((m.pattern for m in meta if getattr(m, "pattern", None)), None)
-        if "inline Markdown" in found:
-            return "inline Markdown"
-        if found:
-            return found[-1]
+        if label:
+            return label
         if pattern:
             return f"text matching `{pattern}`"
         return _type_name(base)
