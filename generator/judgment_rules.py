@@ -84,7 +84,7 @@ def _wording(located: Located[Judgment]) -> Iterator[Problem]:
 def _calibration(located: Located[Judgment], facts: dict[str, Fact]) -> Iterator[Problem]:
     judgment = located.record
     supports = [facts[f] for f in judgment.supports if f in facts]
-    strong = [f for f in supports if f.status == "confirmed" or len(f.sources) >= 2]
+    strong = [f for f in supports if f.status == "confirmed" or not f.single_source]
     if judgment.confidence == "high" and supports and not strong:
         yield located.problem(("confidence",), "high confidence needs at least one supporting fact that is "
                               "confirmed or cited from two or more sources",

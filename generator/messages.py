@@ -20,9 +20,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.load import DataPath, LoadedFile
+from generator.vocabulary import MONTHS
 
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december")
+#: A month's name and the first three letters of it (``aug``), lowercase -> its number
+_MONTHS = {name: number for number, month in enumerate(MONTHS, start=1)
+           for name in (month.lower(), month.lower()[:3])}
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,10 @@ def date_hint(text: Any) -> str:
     if not isinstance(text, str):
         return general
     words = re.findall(r"[A-Za-z]+|\d+", text)
-    months = [i for i, w in enumerate(words) if w.lower() in MONTH_NAMES or (w.lower()[:3] in
-              [m[:3] for m in MONTH_NAMES] and len(w) >= 3)]
+    months = [_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS]
     years = [w for w in words if len(w) == 4 and w.isdigit()]
     if months and len(years) == 1:
-        month_word = words[months[0]].lower()[:3]
-        month = [m[:3] for m in MONTH_NAMES].index(month_word) + 1
+        month = months[0]
         days = [w for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
         if len(days) == 1:
             return f"write `{years[0]}-{month:02d}-{int(days[0]):02d}`"

@@ -274,9 +274,9 @@ def check_archive(briefing: Briefing, topic_files: dict[str, LoadedFile], archiv
                         f"quote not found in the archived text of '{cite.source}' ({found.path.name})",
                         f"the closest passage is “{passage}”; copy the quote exactly "
                         "(only whitespace, curly quotes and dashes may differ)", "quote not found")
-            cited = list(dict.fromkeys(c.source for c in fact.cites))
+            cited = fact.sources
             _own_words(problem, loaded, (*at, "claim"), "claim", fact.claim, cited, texts)
-        topic_sources = list(dict.fromkeys(c.source for f in topic.facts for c in f.cites))
+        topic_sources = list(dict.fromkeys(source for f in topic.facts for source in f.sources))
         _own_words(problem, loaded, ("summary",), "summary", topic.summary, topic_sources, texts)
     return report
 

@@ -91,7 +91,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         "words": words_filter,
         "date_label": date_label,
         "safe_url": url_filter,
-        "count": plural,
+        "counted": plural,
     })
     return env
 

@@ -20,9 +20,11 @@ import click
 from generator.cli.common import ROOT_OPTION, annotates, emit, project_root
 from generator.cli.prompts import Asker, Check
 from generator.errors import BriefingError, ScaffoldError
-from generator.model import STATUSES, Confidence, EntityKind, Likelihood
+from generator.model import STATUSES, Confidence, Difference, EntityKind, Likelihood, SourceKind
 
 ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+DIFFERENCES: tuple[str, ...] = get_args(Difference)
 LIKELIHOODS: tuple[str, ...] = get_args(Likelihood)
 CONFIDENCES: tuple[str, ...] = get_args(Confidence)
 NO_INPUT_OPTION = click.option("--no-input", is_flag=True,
@@ -64,7 +66,7 @@ def new() -> None:
 @click.option("--archive-url", help="An archived copy (http/https).")
 @click.option("--accessed", help="When you read the source (YYYY-MM-DD).")
 @click.option("--language", help="BCP 47 tag when not English, e.g. ru, ko.")
-@click.option("--kind", type=click.Choice(("article", "reference", "statement")),
+@click.option("--kind", type=click.Choice(SOURCE_KINDS),
               help="article (default), reference (needs --url and --accessed) or statement.")
 @NO_INPUT_OPTION
 def new_source(root: Path | None, title: str | None, published: str | None, source_id: str | None,
@@ -108,7 +110,7 @@ def _fact_options(function: Callable[..., Any]) -> Callable[..., Any]:
                      help="A short excerpt copied exactly (the n-th goes with the n-th --source)."),
         click.option("--value", "values", multiple=True,
                      help="The figure this source gives (the n-th goes with the n-th --source)."),
-        click.option("--difference", type=click.Choice(("contradiction", "detail")),
+        click.option("--difference", type=click.Choice(DIFFERENCES),
                      help="How different values relate: contradiction, or detail (with --reconciliation)."),
         click.option("--reconciliation", help="With --difference detail: how the values fit together."),
         click.option("--date", help="When it happened: YYYY-MM-DD, YYYY-MM or YYYY."),
@@ -158,7 +160,7 @@ def ask_fact(ask: Asker, project: Any, values: dict[str, Any], fact_id: str | No
     if difference is None and ask.prompt and len({c.value for c in citations if c.value}) > 1:
         difference = ask.choice(None, "--difference", "The values differ: contradiction (they cannot all "
                                 "be true) or detail (rounding, precision, wording)?",
-                                ("contradiction", "detail"))
+                                DIFFERENCES)
     if difference == "detail" and reconciliation is None:
         reconciliation = ask.text(None, "--reconciliation", "How the values fit together (one sentence)",
                                   check=check("reconciliation"))
