@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.inline import escape_text
 from generator.model import Fact, Judgment
 from generator.snapshot import Snapshot
 
@@ -132,8 +133,6 @@ def markdown_summary(result: Diff, head: Snapshot, base_name: str, head_name: st
 
 
 def _cell(text: str) -> str:
-    """Contributor text in a Markdown summary: one line, no markup that could act."""
-    folded = " ".join(text.split()) or "(empty)"
-    for char in "\\`*_[]<>|#":
-        folded = folded.replace(char, "\\" + char)
-    return folded
+    """Contributor text in a Markdown summary: one line, every character shown as itself (the
+    pages' own escaping)."""
+    return escape_text(text) or "(empty)"

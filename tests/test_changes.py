@@ -37,9 +37,9 @@ def test_the_summary_tells_added_changed_retired_and_removed_as_text() -> None:
     assert summary == (
         "## Briefing changes: main → HEAD\n\n"
         "### Facts added (1)\n\n- `new` (t): A \\`code\\` \\| pipe\n\n"
-        "### Facts changed (1)\n\n- `f`: Alpha sent \\*47\\* goats.\n"
-        "  - claim: Alpha sent goats. → Alpha sent \\*47\\* goats.\n\n"
-        "### Facts retired (1)\n\n- `f`: Wrong \\<b\\>count\\</b\\>.\n\n"
+        "### Facts changed (1)\n\n- `f`: Alpha sent \\*47\\* goats\\.\n"
+        "  - claim: Alpha sent goats\\. → Alpha sent \\*47\\* goats\\.\n\n"
+        "### Facts retired (1)\n\n- `f`: Wrong &lt;b\\>count&lt;\\/b\\>\\.\n\n"
         "### Facts removed (ids must stay: retire them instead) (1)\n\n- `gone`\n\n"
         "### Sources added (1)\n\n- `s`: S \\[1\\]\n")
     assert markdown_summary(diff(base, base), base, "a", "b").endswith("No change to the briefing's content.\n")

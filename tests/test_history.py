@@ -72,10 +72,10 @@ def test_diff_summarises_a_pull_request_in_content_terms(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "## Briefing changes: main → proposal\n\n"
-        "### Facts added (1)\n\n- `gamma-fact` (shipment): Gamma saw goats.\n\n"
-        "### Facts changed (1)\n\n- `beta-denies`: Alpha said Beta paid in arms; Beta denied it.\n"
+        "### Facts added (1)\n\n- `gamma-fact` (shipment): Gamma saw goats\\.\n\n"
+        "### Facts changed (1)\n\n- `beta-denies`: Alpha said Beta paid in arms\\; Beta denied it\\.\n"
         "  - status: alleged → disputed\n\n"
-        "### Facts retired (1)\n\n- `beta-denies`: Beta's denial was misread.\n\n"
+        "### Facts retired (1)\n\n- `beta-denies`: Beta\\'s denial was misread\\.\n\n"
         "### Sources added (1)\n\n- `gamma-report`: Gamma \\| \\*report\\*\n")
     working = run(repo, "diff", "main")  # against the working tree, which holds the same
     assert working.stdout.replace("working tree", "proposal") == result.stdout
