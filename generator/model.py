@@ -277,10 +277,6 @@ class Fact(_Record):
         """Whether its sources contradict each other (not merely differ in detail)."""
         return self.values_differ and self.difference == "contradiction"
 
-    @property
-    def shown_status(self) -> str:
-        """The status a reader sees (the checks keep it consistent with the values)."""
-        return self.status
 
     def sources_giving(self, value: str) -> list[str]:
         """The sources whose citations give ``value``, in citation order."""

@@ -69,7 +69,7 @@ def test_each_status_lists_its_facts_over_pages_of_at_most_the_limit(split_site:
     assert not fact_links(legend)  # the legend itself lists no facts any more
     listed: list[str] = []
     for status, label in STATUS_LABELS.items():
-        expected = [p.id for p in BRIEFING.current_facts if p.fact.shown_status == status]
+        expected = [p.id for p in BRIEFING.current_facts if p.fact.status == status]
         link = legend.select_one(f"section#{status} a.bf-factlink")
         assert link is not None and link.get_text() == f"Every {label.lower()} fact"
         pages = follow_pages(split_site, f"status/{status}")

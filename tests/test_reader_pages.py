@@ -104,7 +104,7 @@ def test_each_timeline_entry_gives_topic_status_and_sources(timeline: BeautifulS
         entry = timeline.find(id=placed.id)
         fact = placed.fact
         badge = entry.select_one("a.bf-badge")
-        assert badge.get_text() == STATUS_LABELS[fact.shown_status]
+        assert badge.get_text() == STATUS_LABELS[fact.status]
         hrefs = [a["href"] for a in entry.find_all("a")]
         assert f"../topics/{placed.topic_id}/" in hrefs
         assert f"../topics/{placed.topic_id}/#{placed.id}" in hrefs
@@ -128,7 +128,7 @@ def test_the_chart_marks_every_dated_fact_and_links_to_it(timeline: BeautifulSou
     assert [a["xlink:href"] for a in marks] == [f"#{p.id}" for p in in_lanes]
     for mark, placed in zip(marks, in_lanes, strict=True):
         assert timeline.find(id=placed.id) is not None
-        status = placed.fact.shown_status
+        status = placed.fact.status
         words = f"{date_label(placed.fact.date)}, {STATUS_LABELS[status].lower()}: "
         assert mark["aria-label"].startswith(words)
         assert mark.find("title").get_text() == mark["aria-label"]
@@ -238,7 +238,7 @@ def test_status_legend_explains_each_status_and_filters_alleged_and_denied(
     for status in ("confirmed", "reported", "alleged", "disputed"):
         section = soup.find("section", id=status)
         assert section.select_one("a.bf-badge").get_text() == STATUS_LABELS[status]
-        expected = [p.id for p in briefing.current_facts if p.fact.shown_status == status]
+        expected = [p.id for p in briefing.current_facts if p.fact.status == status]
         assert fact_links(section) == expected, status
     denied = soup.find("section", id="denied")
     assert fact_links(denied) == [p.id for p in briefing.current_facts if p.fact.denied_by]

@@ -36,7 +36,7 @@ def test_every_topic_has_a_page_with_every_fact_anchored(built_site: Path, brief
                 assert article.get_text().strip().startswith("Withdrawn."), fact.id
                 continue
             badge = article.select_one("a.bf-badge")
-            assert badge is not None and badge.get_text().lower() == fact.shown_status
+            assert badge is not None and badge.get_text().lower() == fact.status
             refs = article.select("sup a.footnote-ref")
             assert len({r["href"] for r in refs}) == len(fact.cites), fact.id
 

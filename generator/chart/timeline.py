@@ -183,7 +183,7 @@ def timeline_svg(briefing: Briefing) -> str:
 
 def _mark(parent: ET.Element, span: _Span, left: float, right: float, y: float) -> None:
     fact = span.placed.fact
-    status = fact.shown_status
+    status = fact.status
     words = f"{date_label(fact.date)}, {STATUS_LABELS[status].lower()}: {plain_text(fact.claim)}"
     mark = link(parent, fact.id, words, "bf-chart__link")
     if right - left > 2 * MARK + 2:

@@ -97,7 +97,7 @@ def fact_record(briefing: Briefing, urls: Urls, placed: PlacedFact, dates: Dates
         "date_label": date_label(fact.date) or None,
         "date_note": fact.date_note,
         "status": fact.status,
-        "shown_status": fact.shown_status,
+        "shown_status": fact.status,  # kept for readers of version 1: the status as shown, now always the status
         "difference": fact.difference,
         "reconciliation": fact.reconciliation,
         "single_source": fact.single_source,

@@ -93,13 +93,13 @@ def fact_summary(briefing: Briefing, placed: PlacedFact) -> str:
         return f"Since withdrawn: {sentence(fold_whitespace(fact.retired))} The withdrawn text read: {text}"
     when = f"{date_label(fact.date)}; " if fact.date else ""
     titles = "; ".join(briefing.sources[sid].title for sid in fact.sources)
-    parts = [f"{STATUS_LABELS[fact.shown_status]} ({when}topic: {topic}).", text, relation_text(briefing, fact),
+    parts = [f"{STATUS_LABELS[fact.status]} ({when}topic: {topic}).", text, relation_text(briefing, fact),
              source_errors_text(briefing, fact), f"Sources: {titles}."]
     return " ".join(part for part in parts if part)
 
 
 def fact_categories(placed: PlacedFact) -> list[tuple[str, str]]:
-    status = placed.fact.shown_status
+    status = placed.fact.status
     return [(status, STATUS_LABELS[status]), *((tag, "") for tag in placed.fact.tags)]
 
 

@@ -71,7 +71,7 @@ def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: s
             claim["keywords"] = ", ".join(fact.tags)
         graph.append(claim)
         if fact.attributed_to:
-            status = fact.shown_status
+            status = fact.status
             graph.append({
                 "@type": "ClaimReview", "@id": f"{url}-review", "url": url,
                 "claimReviewed": text,

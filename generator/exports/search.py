@@ -68,7 +68,7 @@ def fact_entry(briefing: Briefing, placed: PlacedFact) -> SearchEntry:
     text = plain_text(fact.claim)
     names = [name for eid in dict.fromkeys([*fact.entities, *fact.attributed_to, *fact.denied_by])
              for name in (briefing.entities[eid].name, *briefing.entities[eid].aliases)]
-    parts = [text, f"Status: {STATUS_LABELS[fact.shown_status]}."]
+    parts = [text, f"Status: {STATUS_LABELS[fact.status]}."]
     if fact.date:
         parts.append(f"Date: {date_label(fact.date)}.")
     if names:

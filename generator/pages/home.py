@@ -46,7 +46,7 @@ def home_page(plan: Plan) -> PageSpec:
     topics = [{
         "link": Md(relative(topic_uri(tid), URI)), "topic": b.topics[tid],
         "facts": sum(1 for f in b.topics[tid].facts if not f.retired),
-        "disputed": sum(1 for f in b.topics[tid].facts if not f.retired and f.shown_status == "disputed"),
+        "disputed": sum(1 for f in b.topics[tid].facts if not f.retired and f.status == "disputed"),
     } for tid in b.topic_order]
     latest_count = plan.settings.features.latest_facts
     latest = list(reversed(b.dated_facts))[:latest_count] if latest_count else []

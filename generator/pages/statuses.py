@@ -25,7 +25,7 @@ def status_pages(plan: Plan) -> Iterator[PageSpec]:
     current = plan.briefing.current_facts
     by_status: dict[str, list[PlacedFact]] = {status: [] for status in STATUSES}
     for placed in current:
-        by_status[placed.fact.shown_status].append(placed)
+        by_status[placed.fact.status].append(placed)
     denied = [p for p in current if p.fact.denied_by]
     split = len(current) > plan.list_size
 

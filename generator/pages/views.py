@@ -248,11 +248,11 @@ class FactView:
 
     @property
     def status(self) -> Md:
-        return Md(self.fact.shown_status)
+        return Md(self.fact.status)
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.fact.shown_status]
+        return STATUS_LABELS[self.fact.status]
 
     @property
     def single_source(self) -> bool:

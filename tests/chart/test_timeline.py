@@ -141,14 +141,14 @@ def test_each_mark_says_its_date_status_and_claim_in_words(figure: ET.Element, b
         "10 January 2024, disputed: The sources give different prices for the wheat.")
     for fact_id, mark in found.items():
         fact = briefing.facts[fact_id].fact
-        words = f"{date_label(fact.date)}, {STATUS_LABELS[fact.shown_status].lower()}: {plain_text(fact.claim)}"
+        words = f"{date_label(fact.date)}, {STATUS_LABELS[fact.status].lower()}: {plain_text(fact.claim)}"
         assert mark.get("aria-label") == mark.find(f"{SVG}title").text == words
 
 
 def test_the_shape_of_a_mark_tells_its_status(figure: ET.Element, briefing: Briefing) -> None:
     seen = set()
     for fact_id, mark in marks(figure).items():
-        status = briefing.facts[fact_id].fact.shown_status
+        status = briefing.facts[fact_id].fact.status
         drawn = shape(mark)
         tag, corners = SHAPES[status]
         assert drawn.tag == f"{SVG}{tag}" and drawn.get("class") == f"bf-mark bf-mark--{status}", fact_id

@@ -125,7 +125,7 @@ def test_the_real_feed_carries_the_changes_of_every_fact_and_judgment(built_site
     added = {e.link.split("#")[1]: e for e in feed.entries if e.tags[0].term == "fact-added"}
     for placed in real.current_facts:
         entry = added[placed.id]
-        assert entry.tags[1].term == placed.fact.shown_status
+        assert entry.tags[1].term == placed.fact.status
         if placed.fact.difference:
             assert DIFFERENCE_HEADINGS[placed.fact.difference].removesuffix(".") + ":" in entry.summary
 
