@@ -71,10 +71,6 @@ class RecordDates:
     def __init__(self, revisions: Revisions | None) -> None:
         self.revisions = revisions
 
-    @property
-    def known(self) -> bool:
-        return self.revisions is not None
-
     def fact(self, fact_id: str) -> Record | None:
         return self.revisions.facts.get(fact_id) if self.revisions else None
 

@@ -56,7 +56,6 @@ def test_a_change_is_told_in_words() -> None:
 
 def test_without_history_nothing_is_dated(case: Briefing) -> None:
     dates = RecordDates(None)
-    assert not dates.known
     assert dates.fact("goat-count") is None and dates.topic_updated(case, "shipment") is None
     assert dates.fact_dates("goat-count") == (None, None) == published_modified(None)
     assert [c.kind for c in changes(case, None)] == ["fact-corrected", "fact-corrected"]  # from the briefing

@@ -84,8 +84,7 @@ def change_pages(plan: Plan) -> Iterator[PageSpec]:
 
 
 def _page_context(plan: Plan, page: Page[Change]) -> dict[str, object]:
-    return {"page_number": page.number, "pages": page.pages, "count": len(page.items),
-            "feed_link": Md(relative("feed.xml", page.uri)),
+    return {"page_number": page.number, "pages": page.pages, "feed_link": Md(relative("feed.xml", page.uri)),
             "judgments_link": Md(relative(JUDGMENTS, page.uri)) if plan.briefing.judgments else None}
 
 

@@ -45,7 +45,7 @@ def entity_page(plan: Plan, entity_id: str) -> Iterator[PageSpec]:
     roles = plan.briefing.facts_by_entity.get(entity_id, {})
     split = sum(len(placed) for placed in roles.values()) > plan.list_size
     yield PageSpec(uri, "entity.md.j2", {
-        "entity_id": Md(entity_id), "entity": entity, "headings": ENTITY_ROLES,
+        "entity": entity, "headings": ENTITY_ROLES,
         "roles": {role: [] if split else [plan.fact_view(p, uri, unlinked=entity_id) for p in roles.get(role, [])]
                   for role in ENTITY_ROLES},
         "counts": {role: len(roles.get(role, [])) for role in ENTITY_ROLES},

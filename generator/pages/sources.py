@@ -46,6 +46,6 @@ def source_page(plan: Plan, source_id: str) -> PageSpec:
               for tid in sorted(by_topic, key=plan.topic_position.__getitem__)]
     source = b.sources[source_id]
     return PageSpec(uri, "source.md.j2", {
-        "source_id": Md(source_id), "source": source, "kind": SOURCE_KINDS[source.kind], "topics": topics,
+        "source": source, "kind": SOURCE_KINDS[source.kind], "topics": topics,
         "errors": errors, "cited_by": len(b.facts_citing.get(source_id, [])),
     })

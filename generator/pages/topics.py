@@ -31,7 +31,7 @@ def topic_page(plan: Plan, topic_id: str) -> PageSpec:
     current = [f for f in topic.facts if not f.retired]
     updated = plan.dates.topic_updated(b, topic_id)
     return PageSpec(uri, "topic.md.j2", {
-        "topic_id": Md(topic_id), "topic": topic,
+        "topic": topic,
         "facts": [plan.fact_view(b.facts[f.id], uri, numbered=True) for f in topic.facts],
         "fact_count": len(current),
         "retired_count": len(topic.facts) - len(current),
