@@ -20,6 +20,9 @@ import pytest
 
 from generator.pagefind_service import SHARDS_FILE, SHOWN_FILTER
 
+#: Fixtures of other modules: a project in a git repository (``repo``).
+pytest_plugins = ["tests.gitrepo"]
+
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 ARTICLES = REPO.parent / "shared" / "articles"
@@ -171,5 +174,3 @@ def serving(site: Path, handler_class: type[QuietHandler] = QuietHandler) -> Ite
         httpd.server_close()
         thread.join(timeout=5)
 
-
-from tests.gitrepo import repo  # noqa: E402, F401  (a project in a git repository, as a fixture)

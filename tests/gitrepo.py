@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
-if TYPE_CHECKING:
-    from tests.conftest import MakeProject
+#: conftest's ``make_project`` fixture
+MakeProject = Callable[..., Path]
 
 TOPIC = "briefings/topics/shipment.yml"
 JUDGMENTS = "briefings/judgments.yml"
