@@ -29,13 +29,10 @@ from generator.tree import inside
 from tests.conftest import REPO, copy_project_frame, search_records
 from tests.hostile import (
     FIELDS,
-    assert_same_page,
-    expected_skeleton,
     render_site,
-    skeleton,
-    undo_material_logo_escape,
     write_project,
 )
+from tests.skeleton import assert_same_page, expected_skeleton, skeleton, undo_material_logo_escape
 
 pytestmark = pytest.mark.slow
 

@@ -39,14 +39,11 @@ from tests.conftest import REPO, copy_project_frame
 from tests.hostile import (
     FIELDS,
     Field,
-    assert_same_page,
-    expected_skeleton,
     render_site,
-    skeleton,
-    undo_material_logo_escape,
     write_project,
     yaml_quote,
 )
+from tests.skeleton import assert_same_page, expected_skeleton, skeleton, undo_material_logo_escape
 
 EXAMPLES: Counter[str] = Counter()
 
