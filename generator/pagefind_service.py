@@ -181,8 +181,11 @@ class _Service:
     pipe, and no second thread wakes up for every answer or contends for the interpreter."""
 
     def __init__(self) -> None:
-        self.process = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        try:
+            self.process = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        except OSError as exc:
+            raise SearchIndexError(f"Pagefind could not be started ({exc.strerror}: {exc.filename})") from None
         assert self.process.stdin is not None and self.process.stdout is not None
         self._stdin, self._stdout = self.process.stdin, self.process.stdout
         for stream in (self._stdin, self._stdout):

@@ -89,6 +89,12 @@ def test_records_are_made_for_the_pages_the_site_has_at_their_urls() -> None:
         SearchRecord(url="topics/a.html#f1", title="F1", content="One.", page="A")]
 
 
+def test_an_indexer_that_cannot_start_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind-here"))
+    with pytest.raises(SearchIndexError, match=r"Pagefind could not be started \(No such file or directory: "):
+        write_search_bundle(iter([SearchRecord(url="a/", title="A", content="a")]), tmp_path / "pagefind")
+
+
 def test_an_indexer_that_stops_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/true")
     with pytest.raises(SearchIndexError, match=r"Pagefind stopped \(exit code 0\)"):
