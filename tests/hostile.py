@@ -60,6 +60,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("cite.error", "briefings/topics/t-one.yml", one_line=False),
     Field("fact.reconciliation", "briefings/topics/t-one.yml", one_line=False),
     Field("correction.note", "briefings/topics/t-one.yml", one_line=False),
+    Field("fact.retired", "briefings/topics/t-one.yml", one_line=False),
     Field("judgment.question", "briefings/judgments.yml", one_line=True),
     Field("judgment.judgment", "briefings/judgments.yml", one_line=False, markdown=True),
     Field("judgment.basis", "briefings/judgments.yml", one_line=False),
@@ -146,6 +147,13 @@ facts:
         locator: "headline"
       - source: s-one
         locator: "headline"
+  - id: f-three
+    claim: "Zqthirdfactqz"
+    status: reported
+    cites:
+      - source: s-two
+        locator: "paragraph 9"
+    retired: {fact.retired}
 """,
     "briefings/judgments.yml": """\
 - id: j-one
