@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,15 +50,23 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_tree(site: GeneratedSite, out: Path) -> TreeReport:
-    """Write the site's Markdown tree to ``out``, rewriting only files whose content changed."""
+def write_tree(site: GeneratedSite, out: Path, *, previous: Mapping[str, bytes] | None = None) -> TreeReport:
+    """Write the site's Markdown tree to ``out``, rewriting only files whose content changed.
+
+    ``previous``: what the caller last wrote there with this function (uri -> bytes), which
+    ``out`` still holds; a file whose bytes are those is not read back to be compared (the
+    preview writes thousands of files on every rebuild)."""
     out.mkdir(parents=True, exist_ok=True)
     files = dict(site.files)
     files[NAV_FILE] = yaml.safe_dump({"nav": site.nav}, allow_unicode=True, sort_keys=False).encode()
     report = TreeReport()
-    targets = {uri: inside(out, uri) for uri in files}
+    known = previous or {}
+    targets = {uri: inside(out, uri) for uri in files if uri not in known}  # checked when first written
     for uri, data in files.items():
-        target = targets[uri]
+        if (kept := known.get(uri)) is not None and (kept is data or kept == data):
+            report.unchanged.append(uri)
+            continue
+        target = targets.get(uri) or inside(out, uri)
         if target.is_file() and _digest(target.read_bytes()) == _digest(data):
             report.unchanged.append(uri)
             continue
@@ -65,8 +74,8 @@ def write_tree(site: GeneratedSite, out: Path) -> TreeReport:
         _atomic_write(target, data)
         report.written.append(uri)
     manifest = out / MANIFEST
-    previous = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
-    for uri in previous:
+    listed = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
+    for uri in listed:
         if uri in files:
             continue
         try:

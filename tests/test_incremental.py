@@ -1,88 +1,159 @@
-"""Editing one fact re-renders only the pages that show it (generator/tree.py, content-hashed).
+"""The preview's incremental path (generator/incremental.py): after any sequence of edits, the
+site it gives is the site ``generate`` gives, byte for byte, and an edit plans and renders
+again only what it changes.
 
-The tree is written once, every file's mtime is set far in the past, one fact's claim is
-edited in its YAML file and the tree is written again: exactly the files that show that
-fact are rewritten (with the new words), and every other file keeps its bytes and mtime.
+The edits are random (``tests/briefing_edits.py``): claims, statuses, values, new facts,
+removed facts, sources' titles, reordered and retired facts, tags, dates, summaries, a new
+topic, an entity's name, a judgment, and a broken file followed by its fix; on the tiny
+synthetic briefing, with its lists whole and split over pages.
 """
 
 from __future__ import annotations
 
-import os
-import re
+import random
 from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import SIZES, write_project
-from generator.check import check_project
-from generator.generate import generate
-from generator.tree import MANIFEST, NAV_FILE, write_tree
-from generator.urls import entity_uri, source_uri, topic_uri
-
-OLD = 1_000_000_000  # 2001-09-09: an mtime no write of this test can produce
-MARKER = "Quarantinedmarker"  # one word, no punctuation: it reaches every page unescaped
-
-
-def _snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
-    return {path.relative_to(out).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
-            for path in sorted(out.rglob("*")) if path.is_file()}
+from generator.errors import BriefingError
+from generator.generate import GeneratedSite, generate
+from generator.incremental import IncrementalSite, units
+from generator.pages import plan_pages
+from generator.pages.plan import Plan
+from generator.settings import load_settings
+from generator.urls import Urls
+from tests.briefing_edits import EDITS, GLOBAL, LOCAL, Editor, make_project
+from tests.conftest import CASES, copy_project_frame
 
 
-@pytest.fixture
-def edited(tmp_path: Path) -> dict[str, object]:
-    root = write_project(tmp_path / "project", SIZES["tiny"], seed=3)
-    briefing = check_project(root).briefing
-    assert briefing is not None
-    # a fact that shows on many pages: dated, naming entities, citing two sources or more
-    placed = next(p for p in briefing.facts.values()
-                  if p.fact.date and p.fact.entities and len({c.source for c in p.fact.cites}) > 1)
-    out = tmp_path / "markdown"
-    first = write_tree(generate(root), out)
-    assert not first.unchanged
-    for path in out.rglob("*"):
-        os.utime(path, ns=(OLD * 10**9, OLD * 10**9))
-    before = _snapshot(out)
-
-    topic_file = root / "briefings" / "topics" / f"{placed.topic_id}.yml"
-    text = topic_file.read_text(encoding="utf-8")
-    claim_line = re.compile(rf'(  - id: "{re.escape(placed.id)}"\n    claim: ")')
-    assert claim_line.search(text), "the corpus writes facts as `- id:` then `claim:`"
-    topic_file.write_text(claim_line.sub(rf"\g<1>{MARKER} ", text, count=1), encoding="utf-8")
-
-    report = write_tree(generate(root), out)
-    return {"placed": placed, "report": report, "before": before, "after": _snapshot(out)}
+def same_site(incremental: GeneratedSite, full: GeneratedSite, what: str) -> None:
+    assert list(incremental.files) == list(full.files), what  # the same files, in the same order
+    differing = [uri for uri in full.files if incremental.files[uri] != full.files[uri]]
+    assert not differing, f"after {what}: {differing}"
+    assert incremental.nav == full.nav, what
+    assert incremental.search == full.search, what
+    assert [p.format() for p in incremental.warnings] == [p.format() for p in full.warnings], what
 
 
-def test_only_pages_showing_the_fact_are_rewritten(edited: dict[str, object]) -> None:
-    report, after = edited["report"], edited["after"]
-    showing = {uri for uri, (data, _) in after.items() if MARKER.encode() in data}
-    assert set(report.written) == showing  # type: ignore[attr-defined]
-    assert not report.removed  # type: ignore[attr-defined]
+def generated(root: Path) -> GeneratedSite | None:
+    try:
+        return generate(root)
+    except BriefingError:
+        return None
 
 
-def test_the_pages_that_show_the_fact_are_among_them(edited: dict[str, object]) -> None:
-    placed, report = edited["placed"], edited["report"]
-    written = set(report.written)  # type: ignore[attr-defined]
-    fact = placed.fact  # type: ignore[attr-defined]
-    expected = {topic_uri(placed.topic_id), "status.md", "timeline.md"}  # type: ignore[attr-defined]
-    expected |= {source_uri(c.source) for c in fact.cites}
-    expected |= {entity_uri(e) for e in fact.entities}
-    assert expected <= written, expected - written
-    # lists that name the fact's sources and entities, but not its claim, stay as they were
-    assert not {"sources/index.md", "entities/index.md", NAV_FILE, MANIFEST} & written
-    # other topics do not show it
-    assert not {uri for uri in written if uri.startswith("topics/")} - {topic_uri(placed.topic_id)}  # type: ignore[attr-defined]
+@pytest.mark.parametrize("case", ["minimal", "judgments", "split-lists", "exports-truth"])
+def test_the_units_are_every_page_in_the_order_plan_pages_gives(tmp_path: Path, case: str) -> None:
+    root = copy_project_frame(tmp_path / case)
+    (root / "briefings").mkdir()
+    for path in (CASES / case / "briefings").rglob("*"):
+        if path.is_file():
+            (root / "briefings" / path.relative_to(CASES / case / "briefings")).parent.mkdir(
+                parents=True, exist_ok=True)
+            (root / "briefings" / path.relative_to(CASES / case / "briefings")).write_bytes(path.read_bytes())
+    site = IncrementalSite(root)
+    same_site(site.generate(), generate(root), f"the case {case}")
+    inputs_plan = Plan(*_briefing(root))
+    assert [spec.uri for _, specs in units(inputs_plan) for spec in specs()] == \
+        [spec.uri for spec in plan_pages(*_briefing(root))]
 
 
-def test_every_other_file_keeps_its_bytes_and_mtime(edited: dict[str, object]) -> None:
-    before, after, report = edited["before"], edited["after"], edited["report"]
-    written = set(report.written)  # type: ignore[attr-defined]
-    assert set(before) == set(after)  # type: ignore[arg-type]
-    untouched = [uri for uri in before if uri not in written]  # type: ignore[union-attr]
-    assert len(untouched) > len(written)  # most of the site did not change
-    for uri in untouched:
-        assert after[uri] == before[uri], uri  # type: ignore[index]
-        assert after[uri][1] == OLD * 10**9  # type: ignore[index]
-    for uri in written:
-        assert after[uri][0] != before[uri][0], uri  # type: ignore[index]
-        assert after[uri][1] != OLD * 10**9  # type: ignore[index]
+def _briefing(root: Path) -> tuple:  # type: ignore[type-arg]
+    from generator.check import require_briefing
+
+    settings = load_settings(root)
+    return require_briefing(root, settings)[0], settings, Urls(settings.base_url, True)
+
+
+@pytest.mark.parametrize("list_page_facts", [None, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_after_random_edits_the_site_is_the_one_generate_gives(tmp_path: Path, seed: int,
+                                                               list_page_facts: int | None) -> None:
+    root = make_project(tmp_path / "project", list_page_facts=list_page_facts)
+    rng = random.Random(seed)
+    editor, site = Editor(root, rng), IncrementalSite(root)
+    same_site(site.generate(), generate(root), "the first build")
+    done: list[str] = []
+    for _ in range(14):
+        kind = rng.choice(LOCAL * 3 + GLOBAL)
+        done.append(editor.edit(kind))
+        full = generated(root)
+        if full is None:
+            with pytest.raises(BriefingError):
+                site.generate()
+            continue
+        same_site(site.generate(), full, ", ".join(done))
+
+
+def test_each_kind_of_edit_gives_the_site_generate_gives(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", list_page_facts=4)
+    editor, site = Editor(root, random.Random(7)), IncrementalSite(root)
+    site.generate()
+    for kind in EDITS:
+        for what in [editor.edit(kind)] + ([editor.edit(kind)] if kind == "broken" else []):
+            full = generated(root)
+            if full is None:
+                with pytest.raises(BriefingError):
+                    site.generate()
+            else:
+                same_site(site.generate(), full, what)
+
+
+@pytest.mark.parametrize("kind", ["claim", "status", "new fact"])
+def test_an_edited_fact_renders_again_the_pages_it_changes_and_few_others(tmp_path: Path, kind: str) -> None:
+    root = make_project(tmp_path / "project", list_page_facts=4)
+    editor, site = Editor(root, random.Random(1)), IncrementalSite(root)
+    before = site.generate()
+    assert site.last.everything and site.last.pages_rendered == site.last.pages
+    fact_id = editor.edit(kind).split()[-1 if kind != "status" else 2]
+    after = site.generate()
+    done = site.last
+    assert not done.everything
+    # the units of its topic, its sources and entities, and the families that gather facts from everywhere
+    assert done.units_planned < done.units / 2
+    changed = [uri for uri in after.pages if before.files.get(uri) != after.files[uri]]
+    assert changed and set(changed) <= set(done.rendered)
+    # beside them, only pages that show the fact without what changed, and the home page (which
+    # counts each topic's facts)
+    others = [uri for uri in done.rendered if uri not in changed and fact_id.encode() not in after.files[uri]]
+    assert others in ([], ["index.md"]), fact_id
+
+
+def test_nothing_changed_renders_nothing(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    site = IncrementalSite(root)
+    first = site.generate()
+    again = site.generate()
+    assert site.last.pages_rendered == 0 and not site.last.everything
+    assert again.files == first.files
+
+
+def test_what_every_page_shows_generates_everything_again(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    editor, site = Editor(root, random.Random(2)), IncrementalSite(root)
+    site.generate()
+    for kind in ("entity name", "judgment", "new topic"):
+        editor.edit(kind)
+        site.generate()
+        assert site.last.everything, kind
+    template = root / "templates" / "topic.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\nGoats.\n", encoding="utf-8")
+    same_site(site.generate(), generate(root), "a template edit")
+    assert site.last.everything
+
+
+def test_the_exports_and_search_can_be_made_after_the_pages(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    editor, site = Editor(root, random.Random(4)), IncrementalSite(root)
+    first = site.generate(outputs_later=True)
+    assert site.later is None  # everything was generated: the exports with it
+    editor.edit("claim")
+    later = site.generate(outputs_later=True)
+    full = generate(root)
+    exports = [uri for uri in full.files if uri in ("facts.json", "sources.json", "feed.xml")]
+    assert exports and all(later.files[uri] == first.files[uri] for uri in exports)  # the last ones made
+    assert site.later is not None
+    made = site.later()
+    assert {uri: made.files[uri] for uri in exports} == {uri: full.files[uri] for uri in exports}
+    assert made.search == full.search
+    assert later.files[exports[0]] != full.files[exports[0]]  # the claim is in facts.json

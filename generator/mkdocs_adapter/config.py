@@ -44,3 +44,9 @@ class BriefingPluginConfig(Config):
     search_shard_words = PositiveInt(default=SHARD_WORDS)
     """Words of search text per run of the search indexer, which needs about 1 kB of memory
     per word: a larger briefing's index is written in shards, merged when searching."""
+    incremental = c.Type(bool, default=True)
+    """In the preview (``briefing serve``, ``mkdocs serve``), plan and render again only the pages
+    an edit changes (``generator/incremental.py``); off, every rebuild generates everything."""
+    progress = c.Type(bool, default=True)
+    """Report a long build's stage and pages rendered (a bar on a terminal, a line every few
+    seconds otherwise)."""

@@ -13,6 +13,10 @@
  *
  * The best fact of a page shows, the others fold under "more on this page". Every title is
  * escaped here, and an excerpt holds no element but the <mark> around a word found.
+ *
+ * In the preview (the plugin sets PREVIEW), the index is written in the background after each
+ * edit: ../search/preview.json says whether it is being written. While it is, results come
+ * after a note that they may be out of date; once a newer index is written, it is loaded.
  */
 "use strict"
 
@@ -26,13 +30,20 @@ const EXCERPT_WORDS = 30
 const EXCERPT_BEFORE = 6
 const BUNDLE = new URL("../pagefind/", self.location.href)
 const SHOWN_FILTER = { filters: { shown: "yes" } }
+/** Whether this is the preview's worker, whose index may be being written (set by the plugin). */
+const PREVIEW = false
+const PREVIEW_STATUS = new URL("../search/preview.json", self.location.href)
+const OUT_OF_DATE = "Search results may be out of date"
 
 let library = null
 let latest = 0
+/** The preview's index the library was loaded from (its generation, a new module for each). */
+let loaded = 0
 
 function pagefind() {
   if (library === null) {
-    library = import(new URL("pagefind.js", BUNDLE).href).then(async module => {
+    const version = PREVIEW ? `?index=${loaded}` : ""
+    library = import(new URL(`pagefind.js${version}`, BUNDLE).href).then(async module => {
       await module.init()
       const listed = await fetch(new URL("shards.json", BUNDLE), { cache: "no-cache" })
       const { shards = [] } = listed.ok ? await listed.json() : {}
@@ -86,13 +97,41 @@ function groups(query, found) {
   return [...pages.values()]
 }
 
+/** In the preview: whether its index is being written ({indexing, generation}), else null. */
+async function previewStatus() {
+  if (!PREVIEW) return null
+  try {
+    const answer = await fetch(PREVIEW_STATUS, { cache: "no-store" })
+    return answer.ok ? await answer.json() : null
+  } catch {
+    return null
+  }
+}
+
 async function search(query) {
   const words = query.trim()
   if (!words) return { items: [] }
-  const { results } = await (await pagefind()).search(words, SHOWN_FILTER)
+  const status = await previewStatus()
+  if (status !== null && !status.indexing && status.generation !== loaded) {
+    loaded = status.generation  // a newer index is written: load it
+    library = null
+  }
+  let results = []
+  try {
+    results = (await (await pagefind()).search(words, SHOWN_FILTER)).results
+  } catch (error) {
+    if (!status?.indexing) throw error
+    library = null  // no index yet: try again once it is written
+  }
   const found = await Promise.all(results.slice(0, SHOWN).map(async result => (
     { score: result.score, data: await result.data() })))
-  return { items: groups(words, found), total: results.length }
+  const items = groups(words, found)
+  if (status?.indexing) {
+    console.info(`${OUT_OF_DATE}: the preview is writing the search index after the last edit.`)
+    items.unshift([{ location: "", title: OUT_OF_DATE, score: 0, terms: {},
+                     text: "<p>The preview is updating its search index after the last edit; search again in a moment.</p>" }])
+  }
+  return { items, total: results.length }
 }
 
 addEventListener("message", async event => {

@@ -1,0 +1,207 @@
+"""The preview stage of the benchmark: ``briefing serve`` on loopback, one edit saved at a
+time, and the time until the topic page serves it (issue 19: at medium ≤ 2 s, at large ≤ 10 s).
+
+Each variant serves its own copy of the project:
+
+- ``incremental``: ``briefing serve`` as shipped (the incremental path, MkDocs' dirty builds,
+  the search index in the background);
+- ``whole``: the same with the plugin's ``incremental: false``: every rebuild generates the
+  whole site again (MkDocs still converts only the pages whose Markdown changed);
+- ``before``: ``mkdocs serve`` without ``--dirty`` and with ``incremental: false``: the preview
+  as it was before issue 19, everything generated and converted on every edit (opt-in: at the
+  large size an edit takes minutes).
+
+The servers start one after the other (the first build's time is from the command's start to
+"Serving on"), then the edits go in alternating rounds, a round of each variant in turn. A round
+edits one fact of the middle topic three ways: its claim (a marker word added), its status, and
+a new fact after it. Each time is from the file's save (the write returned) until a GET of the
+topic page answers with the edit; the stage then waits for that rebuild's search index ("the
+search index is up to date" in the server's log) and notes that time too, so that no edit's
+rebuild overlaps the previous one's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+EDITS = ("claim", "status", "new fact")
+VARIANTS = ("incremental", "whole")
+#: Seconds an edit (or a first build) may take before the stage gives up on it.
+TIMEOUT = {"small": 120.0, "medium": 300.0, "large": 1800.0}
+SEARCH_DONE = "the search index is up to date"
+SERVING = "Serving on"
+
+
+class Server:
+    """One preview process, its log read line by line with the time each line arrived."""
+
+    def __init__(self, root: Path, variant: str, log_path: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        address = f"127.0.0.1:{self.port}"
+        command = ([sys.executable, "-m", "mkdocs", "serve", "-a", address, "-f", str(root / "mkdocs.yml")]
+                   if variant == "before" else
+                   [sys.executable, "-m", "generator", "serve", "--port", str(self.port), "--root", str(root)])
+        self.started = time.monotonic()
+        self.log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                                        "PYTHONUNBUFFERED": "1"})
+        self.lines: list[tuple[float, str]] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append((time.monotonic(), line))
+            self.log.write(line)
+
+    def wait_log(self, text: str, after: int, timeout: float) -> float:
+        """When a line holding ``text`` arrived, among the lines from index ``after`` on."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for at, line in self.lines[after:]:
+                if text in line:
+                    return at
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the preview exited; see {self.log.name}")
+            time.sleep(0.05)
+        raise TimeoutError(f"no {text!r} in the preview's log after {timeout:.0f} s; see {self.log.name}")
+
+    def get(self, path: str) -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=600) as answer:
+                return answer.read().decode("utf-8", errors="replace")
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            return ""
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+        self.log.close()
+
+
+class Topic:
+    """A topic in the middle of a project and a fact in it whose status may go from reported to
+    confirmed and back (one citation, so its sources cannot contradict each other): what the
+    edits change."""
+
+    def __init__(self, root: Path) -> None:
+        topics = sorted((root / "briefings" / "topics").glob("*.yml"))
+        for path in topics[len(topics) // 2:] + topics[:len(topics) // 2]:
+            text = path.read_text(encoding="utf-8")
+            for block in re.split(r"\n(?=  - id: )", text):
+                fact = re.match(r'  - id: "([a-z0-9-]+)"\n', block)
+                sources = re.findall(r'^      - source: "([a-z0-9-]+)"', block, re.MULTILINE)
+                status = re.search(r'^    status: "(reported|confirmed)"', block, re.MULTILINE)
+                if fact and status and len(sources) == 1:
+                    self.path, self.page, self.fact, self.source = path, f"/topics/{path.stem}/", fact[1], sources[0]
+                    return
+        raise SystemExit(f"no fact of one citation, reported or confirmed, in {root}")
+
+    def edit(self, kind: str, mark: str) -> tuple[float, str]:
+        """Make one edit; return when it was saved and what the page shows once it is served."""
+        text = self.path.read_text(encoding="utf-8")
+        head = f'  - id: "{self.fact}"\n'
+        start = text.index(head)
+        end = text.find("\n  - id:", start + len(head))
+        block = text[start:end if end >= 0 else len(text)]
+        if kind == "claim":
+            changed = block.replace('    claim: "', f'    claim: "{mark} ', 1)
+            shown = mark
+        elif kind == "status":
+            old = re.search(r'    status: "(\w+)"', block)
+            assert old is not None
+            new = "reported" if old[1] == "confirmed" else "confirmed"
+            changed = block.replace(old[0], f'    status: "{new}"', 1)
+            shown = f'id="{self.fact}" class="bf-fact bf-fact--{new}"'
+        else:
+            changed = block.rstrip("\n") + (f'\n\n  - id: "{self.fact}-{mark.lower()}"\n'
+                                            f'    claim: "{mark} crossed the border by rail, officials said."\n'
+                                            f'    status: "reported"\n    cites:\n      - source: "{self.source}"\n')
+            if end >= 0:
+                changed += "\n"
+            shown = mark
+        self.path.write_text(text[:start] + changed + text[start + len(block):], encoding="utf-8")
+        return time.monotonic(), shown
+
+
+def _shows(html: str, shown: str) -> bool:
+    if shown.startswith('id="'):  # the fact's article with its new status, whichever order its attributes come in
+        fact_id, classes = re.fullmatch(r'id="([^"]+)" class="([^"]+)"', shown).groups()  # type: ignore[union-attr]
+        tag = re.search(rf'<article[^>]*\bid="{re.escape(fact_id)}"[^>]*>', html)
+        return tag is not None and f'class="{classes}"' in tag[0]
+    return shown in html
+
+
+def _project(source: Path, work: Path, variant: str) -> Path:
+    root = work / f"preview-{variant}"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns("site", "mkdocs.plain.yml"))
+    if variant != "incremental":
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("  - briefing\n", "  - briefing:\n      incremental: false\n", 1),
+                          encoding="utf-8")
+    return root
+
+
+def measure_preview(source: Path, work: Path, size: str, *, variants: tuple[str, ...] = VARIANTS,
+                    rounds: int = 2) -> dict[str, Any]:
+    """First build and edit times of each variant of the preview of the project at ``source``."""
+    timeout = TIMEOUT.get(size, 600.0)
+    result: dict[str, Any] = {"first_build_s": {}, "edit_s": {}, "search_s": {}, "rounds": rounds}
+    servers: dict[str, Server] = {}
+    topics: dict[str, Topic] = {}
+    try:
+        for variant in variants:
+            root = _project(source, work, variant)
+            print(f"[{size}] preview ({variant}): first build …", file=sys.stderr, flush=True)
+            server = servers[variant] = Server(root, variant, work / f"preview-{variant}.log")
+            served = server.wait_log(SERVING, 0, timeout)
+            result["first_build_s"][variant] = served - server.started
+            if variant != "before":
+                server.wait_log(SEARCH_DONE, 0, timeout)
+            topics[variant] = Topic(root)
+            result["edit_s"][variant] = {kind: [] for kind in EDITS}
+            result["search_s"][variant] = {kind: [] for kind in EDITS}
+        for number in range(rounds):
+            for variant in variants:
+                server, topic = servers[variant], topics[variant]
+                for kind in EDITS:
+                    mark = f"Benchmarkmark{number}{kind[0]}"
+                    seen = len(server.lines)
+                    saved, shown = topic.edit(kind, mark)
+                    while not _shows(server.get(topic.page), shown):
+                        if time.monotonic() - saved > timeout:
+                            raise TimeoutError(f"{variant}: the {kind} edit was not shown in {timeout:.0f} s")
+                        time.sleep(0.05)
+                    result["edit_s"][variant][kind].append(time.monotonic() - saved)
+                    done = server.wait_log("Reloading browsers", seen, timeout)
+                    if variant != "before":
+                        done = server.wait_log(SEARCH_DONE, seen, timeout)
+                    result["search_s"][variant][kind].append(done - saved)
+                    print(f"[{size}] preview ({variant}) {kind}: shown after "
+                          f"{result['edit_s'][variant][kind][-1]:.2f} s, searchable after {done - saved:.2f} s",
+                          file=sys.stderr, flush=True)
+    finally:
+        for server in servers.values():
+            server.stop()
+    return result
