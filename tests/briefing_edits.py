@@ -23,7 +23,7 @@ from benchmarks.corpus import SIZES, write_project
 #: every page shows (names, judgments, the navigation).
 LOCAL = ("claim", "status", "value", "new fact", "removed fact", "source title", "reorder", "retire", "tags",
          "date", "summary")
-GLOBAL = ("new topic", "entity name", "judgment", "broken")
+GLOBAL = ("new topic", "topic title", "entity name", "judgment", "broken")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -190,6 +190,13 @@ class Editor:
             "cites": [{"source": source}]}]})
         return f"new topic {path.stem}"
 
+    def topic_title(self) -> str:
+        path = self.rng.choice(self.topics())
+        data = self.load(path)
+        data["title"] = f"{data['title']} {self.word()}"
+        self.save(path, data)
+        return f"title of {path.stem}"
+
     def entity_name(self) -> str:
         path = self.briefings / "entities.yml"
         data = self.load(path)
@@ -217,6 +224,6 @@ EDITS: dict[str, Callable[[Editor], str]] = {
     "claim": Editor.claim, "status": Editor.status, "value": Editor.value, "new fact": Editor.new_fact,
     "removed fact": Editor.removed_fact, "source title": Editor.source_title, "reorder": Editor.reorder,
     "retire": Editor.retire, "tags": Editor.tags, "date": Editor.date, "summary": Editor.summary,
-    "new topic": Editor.new_topic, "entity name": Editor.entity_name, "judgment": Editor.judgment,
-    "broken": Editor.broken_file,
+    "new topic": Editor.new_topic, "topic title": Editor.topic_title, "entity name": Editor.entity_name,
+    "judgment": Editor.judgment, "broken": Editor.broken_file,
 }
