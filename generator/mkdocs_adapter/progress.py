@@ -3,8 +3,8 @@
 A build of 20,000 facts runs for minutes between "Building documentation..." and its end.
 The plugin tells a :class:`Progress` each stage (check, generate, render pages, search index)
 and each page MkDocs converts and writes; on an interactive terminal it draws one line that
-it redraws (a bar), anywhere else (CI logs, a pipe) it writes a plain line every few seconds,
-so a short build writes nothing. Time comes from the ``clock`` it is given, so tests need no
+it redraws (a bar), anywhere else (CI logs, a pipe) it writes a plain line every few seconds
+and when a stage begins, but a short build writes nothing. Time comes from the ``clock`` it is given, so tests need no
 sleeping.
 """
 
@@ -36,9 +36,10 @@ class Progress:
         self.drawn = False
 
     def stage(self, name: str, total: int = 0) -> None:
-        """A new stage begins (``total``: the pages it renders, when it renders pages)."""
+        """A new stage begins (``total``: the pages it renders, when it renders pages): drawn at
+        once on a terminal, written to a log once the build has run for a few seconds."""
         self.name, self.total, self.converted, self.written = name, total, 0, 0
-        self._show(force=self.interactive)
+        self._show(force=self.interactive or self.clock() - self.started >= self.every)
 
     def page_converted(self) -> None:
         self.converted += 1
