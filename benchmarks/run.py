@@ -15,7 +15,10 @@ imports) and the peak resident memory (``os.wait4`` rusage of that one child):
   the floor for building a searchable site;
 - ``full``: ``briefing build --site`` (check, generate and MkDocs in one process);
 - ``incremental``: one fact's claim edited, then ``write_tree`` again: how many files
-  were rewritten.
+  were rewritten;
+- ``preview``: ``briefing serve`` on loopback, with and without the incremental path: the
+  first build, then the time from an edit's save until the topic page serves it
+  (``benchmarks.preview``).
 
 It prints a table and the ratios checked against the targets, and writes everything as
 JSON. Usage::
@@ -43,6 +46,7 @@ from typing import Any
 import yaml
 
 from benchmarks.corpus import REPO_ROOT, SIZES, copy_project_frame, write_project
+from benchmarks.preview import VARIANTS, measure_preview, preview_rows
 from generator.mkdocs_adapter.plugin import SEARCH_BUNDLE, SEARCH_WORKER, SEARCH_WORKER_SOURCE
 from generator.pagefind_service import SHARDS_FILE
 
@@ -92,6 +96,7 @@ class SizeResult:
     largest_page: str = ""
     largest_page_bytes: int = 0
     stages: dict[str, Stage] = field(default_factory=dict)
+    preview: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- workers
@@ -366,7 +371,8 @@ CHECK_ROUNDS = 3
 PAIRED = {"parse": "check", "mkdocs": "full"}
 
 
-def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | None = None) -> SizeResult:
+def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | None = None,
+             preview: tuple[str, ...] = VARIANTS, preview_rounds: int = 2) -> SizeResult:
     work = out_dir / size
     print(f"[{size}] preparing the project …", file=sys.stderr, flush=True)
     root, corpus = prepare(size, seed, work)
@@ -409,6 +415,8 @@ def run_size(size: str, seed: int, out_dir: Path, profile: bool, repeats: int | 
     if not profile:
         for folder in (plain_site, full_site):
             shutil.rmtree(folder, ignore_errors=True)
+    if preview:
+        result.preview = measure_preview(root, work, size, variants=preview, rounds=preview_rounds)
     return result
 
 
@@ -488,6 +496,7 @@ def ratios(results: dict[str, SizeResult]) -> list[dict[str, Any]]:
                          "measured": f"{len(incremental.get('written', []))} files rewritten, "
                                      f"{incremental.get('unchanged', 0)} untouched",
                          "value": len(incremental.get("written", [])), "pass": None})
+        rows += preview_rows(name, r.preview)
     if "medium" in results and "large" in results:
         large, medium = results["large"].stages["full"], results["medium"].stages["full"]
         growth = large.cpu_s / medium.cpu_s
@@ -546,6 +555,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="rounds of (mkdocs, full) per size; default: 9 small, 4 medium, 2 large")
     parser.add_argument("--profile", action="store_true",
                         help="run each stage under cProfile (slower; writes <stage>.prof/.txt)")
+    parser.add_argument("--preview", default=",".join(VARIANTS),
+                        help="variants of the preview stage (incremental, whole, unfrozen, before), or none")
+    parser.add_argument("--preview-rounds", type=int, default=2, help="rounds of edits in the preview stage")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--markdown", type=Path, help=argparse.SUPPRESS)
@@ -561,7 +573,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown size(s) {', '.join(unknown)}; choose from {', '.join(SIZES)}")
     out_dir = args.out.resolve().parent
     started = time.perf_counter()
-    results = {size: run_size(size, args.seed, out_dir, args.profile, args.repeats) for size in sizes}
+    preview = tuple(v.strip() for v in args.preview.split(",") if v.strip() and v.strip() != "none")
+    results = {size: run_size(size, args.seed, out_dir, args.profile, args.repeats, preview, args.preview_rounds)
+               for size in sizes}
     checks = ratios(results)
     print_table(results, checks)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,9 @@ always stopped."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -62,6 +64,13 @@ class Server:
             return exc.code, None
         except (urllib.error.URLError, TimeoutError, ConnectionError):
             return 0, None
+
+    def text(self, path: str) -> str:
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=10) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            return ""
 
     def stop(self) -> None:
         self.process.terminate()
@@ -183,6 +192,27 @@ def test_a_preview_that_cannot_start_waits_for_a_fix(make_project: MakeProject) 
         assert heading(server, "/topics/shipment/") == "The shipment"
     finally:
         server.stop()
+
+
+@pytest.mark.timeout(240)
+def test_an_edit_is_served_once_its_pages_are_rendered_and_search_catches_up_after(
+        make_project: MakeProject) -> None:
+    root = make_project()
+    with serving(root) as server:
+        up_to_date = "briefing: the search index is up to date"
+        wait_for(lambda: up_to_date in server.output, "the first search index", server)
+        assert "const PREVIEW = true" in server.text("/assets/search-worker.js")  # it reads the status
+        assert json.loads(server.text("/search/preview.json"))["indexing"] is False
+
+        edit(root / SHIPMENT, 'claim: "Alpha shipped goats', 'claim: "Alpha shipped spotted goats')
+        wait_for(lambda: "Alpha shipped spotted goats" in server.text("/topics/shipment/"), "the edit", server)
+        rendered = re.search(r"briefing: (\d+) pages? of (\d+) rendered again", server.output)
+        assert rendered and 0 < int(rendered[1]) < int(rendered[2])  # only what the edit changed
+        wait_for(lambda: server.output.count(up_to_date) == 2, "the search index of the edit", server)
+        assert json.loads(server.text("/search/preview.json"))["indexing"] is False
+        assert "spotted" in server.text("/facts.json")  # the downloads caught up too
+    assert "Traceback" not in server.output
+    assert "A 'dirty' build is being performed" not in server.output  # strict mode would count it
 
 
 # ---- waiting for a fix, without a server -------------------------------------------------
