@@ -202,7 +202,8 @@ def test_a_page_the_briefing_no_longer_has_loses_its_html(tmp_path: Path) -> Non
 
 
 def test_a_title_comes_from_the_front_matter_and_the_first_block() -> None:
-    assert title_source(b"---\ntitle: A\n---\n\n# B\n\ntext\n") == b"---\ntitle: A\n---\n\0# B"
+    assert title_source(b"---\ntitle: A\ndescription: x\n---\n\n# B\n\ntext\n") == ((("title", "'A'"),), "# B")
+    assert title_source(b"---\ndescription: x\n---\n# B\n") == title_source(b"---\ndescription: y\n---\n# B\n")
     assert title_source(b"# B\n\nmore text\n") == title_source(b"# B\n\nother text\n")
     assert title_source(b"# B\n\nmore\n") != title_source(b"# C\n\nmore\n")
     assert title_source(b"Title\n=====\n\nx\n") != title_source(b"Other\n=====\n\nx\n")

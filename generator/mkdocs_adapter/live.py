@@ -41,6 +41,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from generator.generate import GeneratedSite
 from generator.tree import write_tree
@@ -122,16 +123,15 @@ def nav_uris(nav: Any) -> Iterator[str]:
             yield from nav_uris(item)
 
 
-def title_source(markdown: bytes) -> bytes:
-    """The part of a page's Markdown its title comes from: MkDocs takes the front matter's
-    ``title``, else the first element of the page when it is a heading, so the front matter
-    and the first block after it."""
-    front, body = b"", markdown
-    if markdown.startswith(b"---\n"):
-        end = markdown.find(b"\n---\n", 3)
-        if end >= 0:
-            front, body = markdown[:end + 5], markdown[end + 5:]
-    return front + b"\0" + body.lstrip(b"\r\n").split(b"\n\n", 1)[0]
+def title_source(markdown: bytes) -> tuple[Any, ...]:
+    """What other pages show of a page in the navigation: its title, which MkDocs takes from
+    the front matter's ``title`` or else from the first element of the page when it is a
+    heading (so from the first block after the front matter), and what else of its front
+    matter the theme may show beside it in the navigation (an icon, a status); not its
+    ``description``, which only the page itself shows."""
+    body, meta = get_data(markdown.decode("utf-8", errors="replace"))
+    shown = tuple(sorted((key, repr(value)) for key, value in meta.items() if key != "description"))
+    return shown, body.lstrip("\r\n").split("\n\n", 1)[0]
 
 
 def _digest_file(path: str | None) -> str:
