@@ -254,3 +254,37 @@ def preview_rows(size: str, measured: dict[str, Any]) -> list[dict[str, Any]]:
                                                 for variant, mib in measured.get("peak_mib", {}).items()),
             "value": median, "pass": median <= target if target else None})
     return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Only this stage, at the sizes asked for: ``python -m benchmarks.preview --sizes medium``."""
+    import argparse
+    import json
+
+    from benchmarks.run import REPO_ROOT, prepare
+
+    parser = argparse.ArgumentParser(description="Measure the preview: an edit's save until its page is served.")
+    parser.add_argument("--sizes", default="medium,large")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help="incremental, whole, unfrozen, before (comma-separated)")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "out" / "preview.json")
+    args = parser.parse_args(argv)
+    variants = tuple(v.strip() for v in args.variants.split(",") if v.strip())
+    results, rows = {}, []
+    for size in (s.strip() for s in args.sizes.split(",") if s.strip()):
+        work = args.out.resolve().parent / f"preview-{size}"
+        root, _ = prepare(size, args.seed, work)
+        results[size] = measure_preview(root, work, size, variants=variants, rounds=args.rounds)
+        rows += preview_rows(size, results[size])
+    for row in rows:
+        mark = {True: "PASS", False: "FAIL", None: "info"}[row["pass"]]
+        print(f"[{mark}] {row['target']}: {row['measured']}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"sizes": results, "targets": rows}, indent=2) + "\n", encoding="utf-8")
+    return 0 if all(row["pass"] is not False for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from benchmarks.run import SEARCH_SHOWN
+from benchmarks.report import SEARCH_SHOWN
 from generator.inline import plain_text
 from generator.settings import load_settings
 from tests.conftest import ASK_WORKER, CASES, REPO, copy_project_frame, run_briefing, serving
