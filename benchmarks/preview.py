@@ -9,6 +9,8 @@ Each variant serves its own copy of the project:
   whole site again (MkDocs still converts only the pages whose Markdown changed);
 - ``unfrozen``: ``briefing serve`` as shipped but for ``gc.freeze``: after generating everything
   the preview only collects its garbage, without setting the rest aside (opt-in);
+- ``collecting``: ``briefing serve`` as shipped but for pausing the garbage collector during
+  each rebuild (opt-in);
 - ``before``: ``mkdocs serve`` without ``--dirty`` and with ``incremental: false``: the preview
   as it was before issue 19, everything generated and converted on every edit (opt-in: at the
   large size an edit takes minutes).
@@ -53,6 +55,12 @@ UNFROZEN = ("import gc, sys; import generator.mkdocs_adapter.plugin as plugin; "
             "sys.argv[0] = 'briefing'; main()")
 
 
+#: ``briefing serve`` whose rebuilds leave the garbage collector running.
+COLLECTING = ("import sys; import generator.mkdocs_adapter.plugin as plugin; "
+              "plugin.pause_collector = lambda: None; from generator.cli import main; "
+              "sys.argv[0] = 'briefing'; main()")
+
+
 class Server:
     """One preview process, its log read line by line with the time each line arrived."""
 
@@ -64,6 +72,7 @@ class Server:
             "before": [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}",
                        "-f", str(root / "mkdocs.yml")],
             "unfrozen": [sys.executable, "-c", UNFROZEN],
+            "collecting": [sys.executable, "-c", COLLECTING],
         }.get(variant, [sys.executable, "-m", "generator"])
         if variant != "before":
             command += ["serve", "--port", str(self.port), "--root", str(root)]
@@ -267,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="medium,large")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--variants", default=",".join(VARIANTS),
-                        help="incremental, whole, unfrozen, before (comma-separated)")
+                        help="incremental, whole, unfrozen, collecting, before (comma-separated)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "out" / "preview.json")
     args = parser.parse_args(argv)

@@ -216,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="run each stage under cProfile (slower; writes <stage>.prof/.txt)")
     parser.add_argument("--preview", default=",".join(VARIANTS),
-                        help="variants of the preview stage (incremental, whole, unfrozen, before), or none")
+                        help="variants of the preview stage (incremental, whole, unfrozen, collecting, before), "
+                             "or none")
     parser.add_argument("--preview-rounds", type=int, default=2, help="rounds of edits in the preview stage")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
