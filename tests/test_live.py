@@ -16,6 +16,7 @@ it to each page as it serves it.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -31,6 +32,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
 from generator.generate import GeneratedSite
+from generator.incremental import IncrementalSite
 from generator.mkdocs_adapter import live
 from generator.mkdocs_adapter.live import CatchUp, DirtyWarningFilter, PreviewFiles, nav_uris, title_source
 from generator.mkdocs_adapter.plugin import SEARCH_BUNDLE, SEARCH_WORKER, BriefingPlugin
@@ -135,6 +137,26 @@ def test_a_theme_edit_renders_every_page_again(tmp_path: Path, preview) -> None:
     assert_same_site(shown, root, tmp_path / "clean", "a theme edit")
     pages = list(shown.site.rglob("*.html"))
     assert pages and all(b"<!-- goats -->" in page.read_bytes() for page in pages)
+
+
+def test_a_rebuild_pauses_garbage_collection_until_its_pages_are_written(  # type: ignore[no-untyped-def]
+        tmp_path: Path, preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project(tmp_path / "project")
+    editor, shown = Editor(root, random.Random(4)), preview(root)
+    collecting: list[bool] = []
+    generate = IncrementalSite.generate
+
+    def watched(site: IncrementalSite, *args, **kwargs):  # type: ignore[no-untyped-def]
+        collecting.append(gc.isenabled())
+        return generate(site, *args, **kwargs)
+
+    monkeypatch.setattr(IncrementalSite, "generate", watched)
+    assert gc.isenabled()
+    for kind in ("claim", "broken", "claim"):  # a rebuild whose briefing is broken ends the pause too
+        editor.edit(kind)
+        shown.build()
+        assert gc.isenabled(), kind
+    assert collecting == [False, False, False]
 
 
 # -- the preview's files ---------------------------------------------------------------------------
