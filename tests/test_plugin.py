@@ -231,3 +231,15 @@ def test_a_build_lets_go_of_each_generated_page_once_converted(make_project: Mak
     else:  # the preview keeps everything for its rebuilds and its error pages
         assert "topics/shipment.md" in plugin.site.files
         assert (generated.markdown, generated.content) == ("# A", "<h1>A</h1>")
+
+
+def test_a_build_counts_the_briefing_s_warnings_in_words(make_project: MakeProject, start: Start,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    root = make_project({"briefings/sources/beta-report.yml": (
+        'title: "[Report on the shipment]"\npublished: 2024\n'
+        'published_note: "not printed; inferred from the events it reports"\nurl: "https://example.org/beta"\n')})
+    config = configure(root)
+    start(config)
+    caplog.set_level("INFO", logger="mkdocs.plugins.briefing")
+    config.plugins.on_config(config)
+    assert "briefing: 1 warning; `briefing check` lists them" in caplog.messages

@@ -283,7 +283,7 @@ def _apply_settings(config: MkDocsConfig, site: GeneratedSite) -> None:
     if not config.nav:
         config.nav = site.nav
     if site.warnings:
-        log.info(f"briefing: {len(site.warnings)} warning(s); `briefing check` lists them")
+        log.info(f"briefing: {plural(len(site.warnings), 'warning')}; `briefing check` lists them")
     for warning in site.warnings:
         log.debug(warning.format().replace("\n", " "))
 
