@@ -100,5 +100,10 @@ class Briefing:
                     index[fact_id][role].append(judgment)
         return {key: dict(value) for key, value in index.items()}
 
+    @cached_property
+    def judgments_by_id(self) -> dict[str, Judgment]:
+        """Judgment id -> the judgment."""
+        return {judgment.id: judgment for judgment in self.judgments}
+
     def judgments_of_topic(self, topic_id: str) -> list[Judgment]:
         return [j for j in self.judgments if topic_id in j.topics]

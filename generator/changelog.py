@@ -160,7 +160,7 @@ def _history(briefing: Briefing, revisions: Revisions) -> list[Change]:
     fact or judgment keeps the key the feed gave it before it had a history."""
     found: list[Change] = []
     keys: set[str] = set()
-    judgments = {j.id for j in briefing.judgments}
+    judgments = briefing.judgments_by_id
     for event in revisions.events:
         if event.kind not in HISTORY_KINDS:
             continue

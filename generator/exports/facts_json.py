@@ -35,7 +35,6 @@ from generator.vocabulary import (
 )
 
 FACTS_JSON = "facts.json"
-#: The page that gives each judgment in full, at its id (the pages' anchor too).
 #: 2: ``sources_disagree`` gave way to ``difference`` and ``reconciliation``; values are strings.
 FACTS_SCHEMA_VERSION = 2
 

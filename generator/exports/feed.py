@@ -112,7 +112,7 @@ def change_entry(briefing: Briefing, urls: Urls, change: Change) -> Entry:
     kind = (CHANGE_TERMS.get(change.kind, change.kind), change.label)
     said = f"{change.label}, {when}" + (f": {changed_fields(change)}." if change.fields else ".")
     if not change.is_fact:
-        judgment = next(j for j in briefing.judgments if j.id == change.id)
+        judgment = briefing.judgments_by_id[change.id]
         entry = judgment_entry(urls, judgment)
         return Entry(key=change.key, title=f"{change.label}: {judgment.question}", updated=updated, link=entry.link,
                      summary=f"{said} {entry.summary}", categories=[kind, *entry.categories[1:]])

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.changelog import Change, changes, day_label
+from generator.exports import FEED_XML
 from generator.pages.paginate import Page, paged
 from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec
@@ -60,7 +61,7 @@ class ChangeView:
 def change_view(plan: Plan, change: Change, uri: str) -> ChangeView:
     if change.is_fact:
         return ChangeView(change, plan.fact_view(plan.briefing.facts[change.id], uri), None)
-    judgment = next(j for j in plan.briefing.judgments if j.id == change.id)
+    judgment = plan.briefing.judgments_by_id[change.id]
     return ChangeView(change, None, plan.judgment_view(judgment, uri))
 
 
@@ -84,7 +85,7 @@ def change_pages(plan: Plan) -> Iterator[PageSpec]:
 
 
 def _page_context(plan: Plan, page: Page[Change]) -> dict[str, object]:
-    return {"page_number": page.number, "pages": page.pages, "feed_link": Md(relative("feed.xml", page.uri)),
+    return {"page_number": page.number, "pages": page.pages, "feed_link": Md(relative(FEED_XML, page.uri)),
             "judgments_link": Md(relative(JUDGMENTS, page.uri)) if plan.briefing.judgments else None}
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.chart import likelihood_chart
-from generator.pages.changes import CHANGES_URI, CORRECTIONS_URI
 from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
+from generator.urls import CHANGES as CHANGES_URI
 from generator.urls import CONTRADICTIONS as CONTRADICTIONS_URI
+from generator.urls import CORRECTIONS as CORRECTIONS_URI
 from generator.urls import HOME, JUDGMENTS, TIMELINE, relative, topic_uri
 
 URI = HOME

@@ -41,7 +41,6 @@ class Plan(Protocol):
 
     def judgment_refs(self, fact_id: str, folder: str) -> list[JudgmentRef]: ...
 
-#: The page of the judgments in full, with the estimative scale explained.
 #: Where the scale is explained on it (headings hold "_", which no id does: no clash).
 SCALE_ANCHOR = "scale_likelihood"
 
