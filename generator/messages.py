@@ -27,6 +27,11 @@ _MONTHS = {name: number for number, month in enumerate(MONTHS, start=1)
            for name in (month.lower(), month.lower()[:3])}
 
 
+def field_name(at: tuple[str | int, ...]) -> str:
+    """The field a data path ends in, as a flag or prompt names it (``source``, ``status``)."""
+    return next((str(part) for part in reversed(at) if isinstance(part, str)), "")
+
+
 @dataclass(frozen=True)
 class Failure:
     """One pydantic failure, placed in the file: what the checks need to word it."""
@@ -44,7 +49,7 @@ class Failure:
 
     @property
     def field(self) -> str:
-        return next((str(p) for p in reversed(self.at) if isinstance(p, str)), "")
+        return field_name(self.at)
 
     @property
     def raw(self) -> str | None:

@@ -277,7 +277,6 @@ class Fact(_Record):
         """Whether its sources contradict each other (not merely differ in detail)."""
         return self.values_differ and self.difference == "contradiction"
 
-
     def sources_giving(self, value: str) -> list[str]:
         """The sources whose citations give ``value``, in citation order."""
         return list(dict.fromkeys(c.source for c in self.cites if c.shown_value == value))

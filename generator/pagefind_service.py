@@ -130,7 +130,8 @@ def _record(record: SearchRecord, index_id: int, filters: dict[str, list[str]] |
 
 
 def _index(records: list[SearchRecord], vocabulary: SearchRecord | None, out_dir: Path) -> None:
-    """One Pagefind index of ``records`` (and ``vocabulary``), written by Pagefind into ``out_dir``."""
+    """One Pagefind index of ``records`` (and ``vocabulary``): its files taken from Pagefind and written
+    into ``out_dir``."""
     service = _Service()
     try:
         new_index = {"type": "NewIndex", "config": {"force_language": LANGUAGE}}

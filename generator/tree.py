@@ -63,7 +63,7 @@ def write_tree(site: GeneratedSite, out: Path, *, previous: Mapping[str, bytes] 
     known = previous or {}
     targets = {uri: inside(out, uri) for uri in files if uri not in known}  # checked when first written
     for uri, data in files.items():
-        if (kept := known.get(uri)) is not None and (kept is data or kept == data):
+        if (kept := known.get(uri)) is not None and kept == data:
             report.unchanged.append(uri)
             continue
         target = targets.get(uri) or inside(out, uri)

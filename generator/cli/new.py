@@ -328,8 +328,8 @@ def new_judgment(root: Path | None, question: str | None, text: str | None, like
     basis = ask.text(basis, "--basis", "Basis for that confidence", check=check("basis"))
 
     def facts(values: tuple[str, ...], flag: str, label: str, required: bool) -> list[str]:
-        return ask.ids(values, flag, label, required=required, known=list(project.facts),
-                       check=lambda v: scaffold.reference_error(v, list(project.facts), "fact", "a topic"))
+        return ask.ids(values, flag, label, required=required, known=project.facts,
+                       check=lambda v: scaffold.reference_error(v, project.facts, "fact", "a topic"))
 
     rests_on = facts(supports, "--supports", "Facts it rests on", True)
     against = facts(cuts_against, "--cuts-against", "Facts that cut against it", False)

@@ -13,9 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.briefing import Briefing
-from generator.pages.changes import CHANGES_URI
 from generator.settings import Settings
-from generator.urls import HOME, JUDGMENTS, SOURCES, STATUS_LEGEND, TAGS, TIMELINE, topic_uri
+from generator.urls import CHANGES, ENTITIES, HOME, JUDGMENTS, SOURCES, STATUS_LEGEND, TAGS, TIMELINE, topic_uri
 
 #: Most entries one level of the topics' navigation holds: past it, topics are grouped.
 NAV_GROUP_SIZE = 25
@@ -25,12 +24,12 @@ def plan_nav(briefing: Briefing, settings: Settings) -> list[Any]:
     nav: list[Any] = [{"Home": HOME}]
     if briefing.judgments:
         nav.append({"Key judgments": JUDGMENTS})
-    nav.append({"What's new": CHANGES_URI})
+    nav.append({"What's new": CHANGES})
     nav.append({"Topics": nav_groups([topic_uri(tid) for tid in briefing.topic_order])})
     if settings.features.timeline:
         nav.append({"Timeline": TIMELINE})
     if settings.features.entities:
-        nav.append({"Entities": "entities/index.md"})
+        nav.append({"Entities": ENTITIES})
     nav += [{"Sources": SOURCES}, {"Tags": TAGS}, {"Status legend": STATUS_LEGEND}]
     return nav
 

@@ -18,6 +18,7 @@ import yaml
 
 from generator.check import check_project
 from generator.errors import ScaffoldError
+from generator.messages import field_name
 from generator.model import Entity, Fact, Judgment, Source, Topic
 from generator.scaffold.drafts import (
     FactDraft,
@@ -181,13 +182,8 @@ def _verifier(project: Project) -> Any:
         shown = f"briefings/{relative.as_posix()}"
         ours = [p for p in result.errors if p.path == shown and first <= p.line <= last]
         if ours:
-            raise ScaffoldError([(_field_name(p.field), p.message, p.hint) for p in ours])
+            raise ScaffoldError([(field_name(p.field), p.message, p.hint) for p in ours])
     return verify
-
-
-def _field_name(at: tuple[str | int, ...]) -> str:
-    """The field a problem is about, as a flag or prompt names it (``source``, ``status``)."""
-    return next((str(part) for part in reversed(at) if isinstance(part, str)), "")
 
 
 def _id_problems(new_id: str, taken: list[str], kind: str, where: str) -> Problems:

@@ -32,8 +32,8 @@ class Project:
     sources: list[str]
     topics: list[str]
     entities: list[str]
-    #: fact id -> where it is defined ("briefings/topics/x.yml:12")
-    facts: dict[str, str]
+    #: every fact id, lowercased, in the order the topics hold them
+    facts: list[str]
     orders: list[int]
     tags: list[str]
     judgments: list[str]
@@ -43,7 +43,7 @@ class Project:
         settings = load_settings(root)
         briefings_dir, _ = project_paths(root, settings)
         topics = _stems(briefings_dir / "topics")
-        facts: dict[str, str] = {}
+        facts: dict[str, None] = {}
         orders: list[int] = []
         tags: set[str] = set()
         for topic in topics:
@@ -53,10 +53,9 @@ class Project:
                 continue
             if isinstance(data.get("order"), int):
                 orders.append(data["order"])
-            for index, fact in enumerate(data.get("facts") or []):
+            for fact in data.get("facts") or []:
                 if isinstance(fact, dict) and isinstance(fact.get("id"), str):
-                    line, _ = loaded.position(("facts", index, "id"))
-                    facts.setdefault(fact["id"].lower(), f"{loaded.display}:{line}")
+                    facts.setdefault(fact["id"].lower())
                     tags.update(t for t in fact.get("tags") or [] if isinstance(t, str))
         entities_file = _try_load(briefings_dir / "entities.yml", root)
         entities = list(entities_file.data) if entities_file and isinstance(entities_file.data, dict) else []
@@ -64,7 +63,7 @@ class Project:
         judgments = [j["id"] for j in (judgments_file.data if judgments_file and isinstance(
             judgments_file.data, list) else []) if isinstance(j, dict) and isinstance(j.get("id"), str)]
         return cls(root, briefings_dir, _stems(briefings_dir / "sources"), topics, [str(e) for e in entities],
-                   facts, orders, sorted(tags), judgments)
+                   list(facts), orders, sorted(tags), judgments)
 
     def display(self, path: Path) -> str:
         return display_path(path, self.root)
