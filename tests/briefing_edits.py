@@ -35,7 +35,7 @@ def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
 
 
-def make_project(root: Path, *, list_page_facts: int | None = None, seed: int = 3) -> Path:
+def synthetic_project(root: Path, *, list_page_facts: int | None = None, seed: int = 3) -> Path:
     """The tiny synthetic briefing with a key judgment; ``list_page_facts`` splits its lists."""
     write_project(root, SIZES["tiny"], seed=seed)
     topics = sorted((root / "briefings" / "topics").glob("*.yml"))

@@ -19,10 +19,8 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import CASES
-from tests.gitrepo import commit, edit, git
+from tests.gitrepo import JUDGMENTS, TOPIC, commit, edit, git
 
-TOPIC = "briefings/topics/shipment.yml"
-JUDGMENTS = "briefings/judgments.yml"
 FIRST = "2026-11-20T09:00:00+00:00"
 WITHDRAWN = "2026-12-01T10:00:00+00:00"
 CORRECTED = "2026-12-02T11:30:00+01:00"

@@ -22,8 +22,8 @@ from generator.pages import plan_pages
 from generator.pages.plan import Plan
 from generator.settings import load_settings
 from generator.urls import Urls
-from tests.briefing_edits import EDITS, GLOBAL, LOCAL, Editor, make_project
-from tests.conftest import CASES, copy_project_frame
+from tests.briefing_edits import EDITS, GLOBAL, LOCAL, Editor, synthetic_project
+from tests.conftest import MakeProject
 
 
 def same_site(incremental: GeneratedSite, full: GeneratedSite, what: str) -> None:
@@ -43,14 +43,8 @@ def generated(root: Path) -> GeneratedSite | None:
 
 
 @pytest.mark.parametrize("case", ["minimal", "judgments", "split-lists", "exports-truth"])
-def test_the_units_are_every_page_in_the_order_plan_pages_gives(tmp_path: Path, case: str) -> None:
-    root = copy_project_frame(tmp_path / case)
-    (root / "briefings").mkdir()
-    for path in (CASES / case / "briefings").rglob("*"):
-        if path.is_file():
-            (root / "briefings" / path.relative_to(CASES / case / "briefings")).parent.mkdir(
-                parents=True, exist_ok=True)
-            (root / "briefings" / path.relative_to(CASES / case / "briefings")).write_bytes(path.read_bytes())
+def test_the_units_are_every_page_in_the_order_plan_pages_gives(make_project: MakeProject, case: str) -> None:
+    root = make_project(base=case)
     site = IncrementalSite(root)
     same_site(site.generate(), generate(root), f"the case {case}")
     inputs_plan = Plan(*_briefing(root))
@@ -69,7 +63,7 @@ def _briefing(root: Path) -> tuple:  # type: ignore[type-arg]
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_after_random_edits_the_site_is_the_one_generate_gives(tmp_path: Path, seed: int,
                                                                list_page_facts: int | None) -> None:
-    root = make_project(tmp_path / "project", list_page_facts=list_page_facts)
+    root = synthetic_project(tmp_path / "project", list_page_facts=list_page_facts)
     rng = random.Random(seed)
     editor, site = Editor(root, rng), IncrementalSite(root)
     same_site(site.generate(), generate(root), "the first build")
@@ -86,7 +80,7 @@ def test_after_random_edits_the_site_is_the_one_generate_gives(tmp_path: Path, s
 
 
 def test_each_kind_of_edit_gives_the_site_generate_gives(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project", list_page_facts=4)
+    root = synthetic_project(tmp_path / "project", list_page_facts=4)
     editor, site = Editor(root, random.Random(7)), IncrementalSite(root)
     site.generate()
     for kind in EDITS:
@@ -101,7 +95,7 @@ def test_each_kind_of_edit_gives_the_site_generate_gives(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("kind", ["claim", "status", "new fact"])
 def test_an_edited_fact_renders_again_the_pages_it_changes_and_few_others(tmp_path: Path, kind: str) -> None:
-    root = make_project(tmp_path / "project", list_page_facts=4)
+    root = synthetic_project(tmp_path / "project", list_page_facts=4)
     editor, site = Editor(root, random.Random(1)), IncrementalSite(root)
     before = site.generate()
     assert site.last.everything and site.last.pages_rendered == site.last.pages
@@ -120,7 +114,7 @@ def test_an_edited_fact_renders_again_the_pages_it_changes_and_few_others(tmp_pa
 
 
 def test_nothing_changed_renders_nothing(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project")
+    root = synthetic_project(tmp_path / "project")
     site = IncrementalSite(root)
     first = site.generate()
     again = site.generate()
@@ -129,7 +123,7 @@ def test_nothing_changed_renders_nothing(tmp_path: Path) -> None:
 
 
 def test_what_every_page_shows_generates_everything_again(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project")
+    root = synthetic_project(tmp_path / "project")
     editor, site = Editor(root, random.Random(2)), IncrementalSite(root)
     site.generate()
     for kind in ("entity name", "judgment", "new topic"):
@@ -143,7 +137,7 @@ def test_what_every_page_shows_generates_everything_again(tmp_path: Path) -> Non
 
 
 def test_the_exports_and_search_can_be_made_after_the_pages(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project")
+    root = synthetic_project(tmp_path / "project")
     editor, site = Editor(root, random.Random(4)), IncrementalSite(root)
     first = site.generate(outputs_later=True)
     assert site.later is None  # everything was generated: the exports with it

@@ -21,8 +21,6 @@ import json
 import logging
 import os
 import random
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -37,8 +35,8 @@ from generator.mkdocs_adapter import live
 from generator.mkdocs_adapter.live import CatchUp, DirtyWarningFilter, PreviewFiles, nav_uris, title_source
 from generator.mkdocs_adapter.plugin import SEARCH_BUNDLE, SEARCH_WORKER, BriefingPlugin
 from generator.settings import Settings
-from tests.briefing_edits import LOCAL, Editor, make_project
-from tests.conftest import search_records
+from tests.briefing_edits import LOCAL, Editor, synthetic_project
+from tests.conftest import run_briefing, search_records
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -95,9 +93,7 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def clean_build(root: Path, out: Path) -> dict[str, bytes]:
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), "--site", str(out)],
-                            capture_output=True, text=True, timeout=300, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = run_briefing("build", "--root", str(root), "--site", str(out), cwd=root)
     assert result.returncode == 0, result.stderr
     return site_files(out)
 
@@ -114,7 +110,7 @@ def assert_same_site(preview: Preview, root: Path, out: Path, what: str) -> None
     (1, 3, "new topic"), (2, None, "entity name"), (5, 4, "judgment"), (7, None, "topic title")])
 def test_after_random_edits_the_preview_is_a_clean_build(tmp_path: Path, preview, seed: int,  # type: ignore[no-untyped-def]
                                                          list_page_facts: int | None, for_all: str) -> None:
-    root = make_project(tmp_path / "project", list_page_facts=list_page_facts)
+    root = synthetic_project(tmp_path / "project", list_page_facts=list_page_facts)
     rng = random.Random(seed)
     editor, shown = Editor(root, rng), preview(root)
     done: list[str] = []
@@ -128,7 +124,7 @@ def test_after_random_edits_the_preview_is_a_clean_build(tmp_path: Path, preview
 
 @pytest.mark.slow
 def test_a_theme_edit_renders_every_page_again(tmp_path: Path, preview) -> None:  # type: ignore[no-untyped-def]
-    root = make_project(tmp_path / "project")
+    root = synthetic_project(tmp_path / "project")
     shown = preview(root)
     main = root / "templates" / "theme" / "main.html"
     text = main.read_text(encoding="utf-8")
@@ -141,7 +137,7 @@ def test_a_theme_edit_renders_every_page_again(tmp_path: Path, preview) -> None:
 
 def test_a_rebuild_pauses_garbage_collection_until_its_pages_are_written(  # type: ignore[no-untyped-def]
         tmp_path: Path, preview, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = make_project(tmp_path / "project")
+    root = synthetic_project(tmp_path / "project")
     editor, shown = Editor(root, random.Random(4)), preview(root)
     collecting: list[bool] = []
     generate = IncrementalSite.generate

@@ -159,10 +159,10 @@ def test_on_files_adds_every_generated_file_and_the_worker_and_leaves_out_lunr(m
     assert plugin.page_urls["topics/shipment.md"] == "topics/shipment.html"
 
 
-def through_on_files(root: Path, start: Start) -> MkDocsConfig:
-    """The project's configuration once a build has run the plugin's hooks up to ``on_files``."""
+def through_on_files(root: Path, start: Start, command: str = "build") -> MkDocsConfig:
+    """The project's configuration once ``command`` has run the plugin's hooks up to ``on_files``."""
     config = configure(root)
-    start(config)
+    start(config, command)
     config.plugins.on_config(config)
     config.plugins.on_files(get_files(config), config=config)
     return config
@@ -218,11 +218,9 @@ def converted(plugin: BriefingPlugin, config: MkDocsConfig, uri: str) -> SimpleN
 @pytest.mark.parametrize("command", ["build", "serve"])
 def test_a_build_lets_go_of_each_generated_page_once_converted(make_project: MakeProject, command: str,
                                                                start: Start) -> None:
-    root = make_project({"docs/about.md": "# About\n"})
-    config = configure(root)
-    plugin = start(config, command)
-    config.plugins.on_config(config)
-    config.plugins.on_files(get_files(config), config=config)
+    config = through_on_files(make_project({"docs/about.md": "# About\n"}), start, command)
+    plugin = config.plugins["briefing"]
+    assert isinstance(plugin, BriefingPlugin)
     generated, written = converted(plugin, config, "topics/shipment.md"), converted(plugin, config, "about.md")
     assert (written.markdown, written.file.content_bytes, written.content) == ("# A", b"# A", "<h1>A</h1>")
     if command == "build":  # the build holds each generated page once, as MkDocs' output

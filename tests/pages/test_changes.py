@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup, Tag
 from generator.generate import generate
 from tests.conftest import copy_project_frame
 from tests.exports.conftest import HOSTILE
+from tests.gitrepo import commit, git
 from tests.history_case import FIRST, markup_in_history
 from tests.pages.conftest import Site, make_site
 from tests.pages.shapes import shape_files
-from tests.test_history import commit, git
 
 TOPIC = "topics/shipment.md"
 CHANGES = "changes.md"

@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup
 
 from generator.mkdocs_adapter.build import SiteBuildError, build_site
 from tests.conftest import copy_project_frame
+from tests.gitrepo import commit, git
 from tests.history_case import FIRST, WITHDRAWN
 from tests.pages.shapes import shape_files
-from tests.test_history import commit, git
 
 pytestmark = pytest.mark.slow
 

@@ -22,7 +22,7 @@ def filters(site: Site) -> list[tuple[str, str]]:
 
 def test_every_current_fact_is_on_exactly_one_status_list(split: Site) -> None:
     by_status = [fact for uri in split.generated.pages if uri.startswith("status/") and "denied" not in uri
-                 for fact in (a["href"].rsplit("#", 1)[1] for a in split.page(uri).select("a.bf-factlink"))]
+                 for fact in split.fact_links(uri)]
     assert sorted(by_status) == sorted(p.id for p in split.briefing.current_facts)
 
 
