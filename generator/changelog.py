@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 
 from generator.briefing import Briefing
-from generator.inline import fold_whitespace, plain_text
+from generator.inline import fold_whitespace, plain_text, shorten
 from generator.revisions import Record, Revisions
 from generator.vocabulary import LIKELIHOODS, date_label
 
@@ -221,9 +221,3 @@ def around_difference(before: str, after: str) -> tuple[str, str]:
 
     return part(old), part(new)
 
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"

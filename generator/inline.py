@@ -46,6 +46,13 @@ def fold_whitespace(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def control_characters(text: str) -> list[str]:
     """Control characters in a text, which no field may hold (they can smuggle markup)."""
     return sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(text.replace("\n", "").replace("\t", ""))})

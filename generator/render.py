@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.inline import escape_text, fold_whitespace, inline_markdown, is_http_url, plain_text, safe_url
+from generator.inline import escape_text, fold_whitespace, inline_markdown, is_http_url, plain_text, safe_url, shorten
 from generator.vocabulary import date_label, plural
 
 
@@ -61,9 +61,7 @@ def meta_filter(text: str) -> Md:
     """A front-matter value for the theme's HTML head: the text as written (whitespace
     folded; pass inline Markdown through ``words`` first), HTML-escaped, as a JSON string
     (valid YAML). The theme writes meta values without escaping them."""
-    words = fold_whitespace(text)
-    if len(words) > 200:
-        words = words[:199].rsplit(" ", 1)[0] + "…"
+    words = shorten(fold_whitespace(text), 200)
     return Md(json.dumps(html.escape(words, quote=True), ensure_ascii=False))
 
 

@@ -14,7 +14,6 @@ from generator.changelog import (
     changes,
     instant,
     published_modified,
-    shorten,
     shown_change,
 )
 from generator.check import require_briefing
@@ -25,12 +24,6 @@ from tests.conftest import CASES
 @pytest.fixture(scope="module")
 def case() -> Briefing:
     return require_briefing(CASES / "exports-truth")[0]
-
-
-def test_shorten_cuts_at_a_word_and_says_so() -> None:
-    assert shorten("Alpha shipped goats", 50) == "Alpha shipped goats"
-    assert shorten("Alpha shipped goats to Beta", 16) == "Alpha shipped…"
-    assert len(shorten("word " * 40, 90)) <= 90
 
 
 def test_a_long_text_is_cut_to_what_changed_with_a_few_words_around_it() -> None:

@@ -6,7 +6,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.inline import escape_text, inline_markdown, links_in, plain_text
+from generator.inline import escape_text, inline_markdown, links_in, plain_text, shorten
 
 EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "admonition", "toc", "pymdownx.escapeall"]
 CONFIG = {"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}}
@@ -68,3 +68,9 @@ def test_block_structure_in_a_claim_is_folded_into_one_paragraph() -> None:
 
 def test_plain_text_drops_markup_for_descriptions() -> None:
     assert plain_text("Some *emphasis* and [a link](https://x.org)") == "Some emphasis and a link"
+
+
+def test_shorten_cuts_at_a_word_and_says_so() -> None:
+    assert shorten("Alpha shipped goats", 50) == "Alpha shipped goats"
+    assert shorten("Alpha shipped goats to Beta", 16) == "Alpha shipped…"
+    assert len(shorten("word " * 40, 90)) <= 90

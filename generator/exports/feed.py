@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import Change, changes, day_label, shorten
+from generator.changelog import Change, changes, day_label
 from generator.exports.text import relation_text, sentence, source_errors_text, timestamp
-from generator.inline import fold_whitespace, plain_text
+from generator.inline import fold_whitespace, plain_text, shorten
 from generator.model import Judgment
 from generator.revisions import Revisions
 from generator.settings import Settings

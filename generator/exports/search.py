@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import shorten
-from generator.inline import fold_whitespace, plain_text
+from generator.inline import fold_whitespace, plain_text, shorten
 from generator.model import Judgment
 from generator.urls import JUDGMENTS, entity_uri, source_uri, topic_uri
 from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label

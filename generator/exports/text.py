@@ -1,5 +1,5 @@
 """Small pieces of text the export formats share: partial dates as times, sentences, and how
-a fact's values relate (shortened titles come from ``changelog.shorten``, which the page of
+a fact's values relate (shortened titles come from ``inline.shorten``, which the page of
 changes shares).
 
 Nothing here knows a format; ``feed``, ``jsonld`` and ``csl`` each say these things the
