@@ -1,7 +1,8 @@
 """The project's git history, read with git's own plumbing commands (nothing is written).
 
 ``snapshot`` and ``history`` ask here for the files of the briefing at a revision and their
-bytes; ``revisions`` for the commits that changed it (``git log``). A project that is not a
+bytes, and for the published briefing a check compares with by default (the merge base with
+the default branch); ``revisions`` for the commits that changed it (``git log``). A project that is not a
 git checkout, or a machine without git, gives ``None`` from :meth:`Repository.find`; a
 shallow clone says so (:meth:`Repository.is_shallow`); callers leave out what needs history.
 """
@@ -55,6 +56,22 @@ class Repository:
         """The commit a revision names, or None when it names none."""
         try:
             return self.git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").strip() or None
+        except GitError:
+            return None
+
+    def default_branch(self) -> str | None:
+        """The branch published work lands on: what ``origin/HEAD`` names, else ``main``, else
+        ``origin/main``; None when the repository has none of them."""
+        try:
+            named = self.git("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD").strip()
+        except GitError:
+            named = ""
+        return next((branch for branch in (named, "main", "origin/main") if branch and self.resolve(branch)), None)
+
+    def merge_base(self, one: str, other: str) -> str | None:
+        """The newest commit both revisions descend from, or None (no common history, no commit yet)."""
+        try:
+            return self.git("merge-base", one, other).strip() or None
         except GitError:
             return None
 

@@ -1,7 +1,8 @@
 """The briefing against its published past: ids that must stay, changes that must be told.
 
-``briefing check --base REF`` compares the working tree's briefing with the one at REF (a
-pull request's base): a published fact whose claim, status, date or values changed needs a
+``briefing check`` compares the working tree's briefing with the published one: by default
+the merge base of HEAD with the default branch (:func:`default_base`), or the revision
+``--base REF`` names (a pull request's base): a published fact whose claim, status, date or values changed needs a
 new ``corrections`` entry, a published fact or judgment id may not disappear (it is retired
 instead), and a judgment whose likelihood or confidence changed needs a new ``history``
 entry. Each problem is located at the record in the working tree. :class:`PublishedIds`
@@ -10,6 +11,7 @@ also tells the duplicate-id rule which of two facts is the new one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.changes import CORRECTED_FIELDS, REVISED_FIELDS, changed_fields, fact_fields, judgment_fields
@@ -47,6 +49,37 @@ def briefing_reader(root: Path) -> BlobReader | None:
         return None
 
 
+@dataclass(frozen=True)
+class Base:
+    """The published briefing a check compares with, or why there is none."""
+
+    #: the revision to read (None: the check runs without a base)
+    revision: str | None
+    #: how the problems name it ("main")
+    name: str
+    #: the one line the check prints about it
+    note: str
+
+
+WITHOUT_BASE = "checked without a base (published facts were not compared): "
+
+
+def default_base(root: Path) -> Base:
+    """The merge base of HEAD with the default branch: what this checkout's work started from."""
+    repo = Repository.find(root)
+    if repo is None:
+        return Base(None, "", WITHOUT_BASE + "the project is not in a git checkout")
+    branch = repo.default_branch()
+    if branch is None:
+        return Base(None, "", WITHOUT_BASE + "git knows no branch main, nor what origin/HEAD names "
+                    "(pass --base REF to name one)")
+    revision = repo.merge_base("HEAD", branch)
+    if revision is None:
+        return Base(None, "", WITHOUT_BASE + f"HEAD shares no commit with {branch} (pass --base REF to name one)")
+    return Base(revision, branch, f"compared with the briefing published on {branch} (at {revision[:7]}), "
+                "the working tree included")
+
+
 def base_snapshot(root: Path, base: str) -> Snapshot | Problem:
     """The briefing at ``base``, or the problem that says why it cannot be read."""
     reader = briefing_reader(root)
@@ -63,9 +96,11 @@ def base_snapshot(root: Path, base: str) -> Snapshot | Problem:
                        "check the repository with `git fsck`, or name another revision", kind="no history")
 
 
-def base_problems(root: Path, base: str, checked: Checked) -> list[Problem]:
-    """What the working tree changed of the briefing at ``base`` without telling readers."""
+def base_problems(root: Path, base: str, checked: Checked, name: str | None = None) -> list[Problem]:
+    """What the working tree changed of the briefing at ``base`` (called ``name`` in the messages)
+    without telling readers."""
     snapshot = base_snapshot(root, base)
+    base = name or base
     if isinstance(snapshot, Problem):
         return [snapshot]
     problems: list[Problem] = []

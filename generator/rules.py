@@ -25,6 +25,8 @@ QUOTE_WORD_LIMIT = 40
 DENIAL_WORDS = re.compile(r"\b(den(y|ies|ied|ying|ial|ials)|reject\w*|refut\w*|dismiss\w*|rebuff\w*|"
                           r"false|baseless|groundless|unfounded|fabricat\w*|not true|no such)\b", re.I)
 
+#: The rules that compare with the published briefing say so.
+PUBLISHED = "Against the published briefing (the merge base with `main`, or `--base`)"
 #: Every kind of problem a check reports: severity and the rule, for ``FORMAT.md``.
 RULES: dict[str, tuple[str, str]] = {
     "symbolic link": ("error", "A briefing file is the file itself, not a symbolic link to one."),
@@ -80,12 +82,12 @@ RULES: dict[str, tuple[str, str]] = {
     "unsupported confidence": ("error", "A `high` confidence judgment rests on at least one fact that is "
                                         "`confirmed` or cited from two or more sources."),
     "history out of order": ("error", "A judgment's history is oldest first."),
-    "change without correction": ("error", "With `--base`: a published fact whose claim, status, date or "
-                                           "values changed has a new `corrections` entry."),
-    "revision without history": ("error", "With `--base`: a judgment whose likelihood or confidence changed "
-                                          "has a new `history` entry."),
-    "published id removed": ("error", "With `--base`: a published fact or judgment is never deleted (a fact "
-                                      "is retired instead)."),
+    "change without correction": ("error", f"{PUBLISHED}: a published fact whose claim, status, date or values "
+                                           "changed has a new `corrections` entry."),
+    "revision without history": ("error", f"{PUBLISHED}: a judgment whose likelihood or confidence changed has a "
+                                          "new `history` entry."),
+    "published id removed": ("error", f"{PUBLISHED}: a published fact or judgment is never deleted (a fact is "
+                                      "retired instead)."),
     "long quote": ("warning", "A quote is at most about 40 words."),
     "unplaced citation": ("warning", "A citation has a `locator` or a `quote`, so a reader can find the "
                                      "passage."),

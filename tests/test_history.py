@@ -53,6 +53,75 @@ def test_a_revised_likelihood_needs_a_history_entry(repo: Path) -> None:
     assert run(repo, "check", "--base", "main").exit_code == 0
 
 
+CHANGED_CLAIM = ('"Alpha shipped goats to Beta; the sources give different counts."',
+                 '"Alpha shipped 447 goats to Beta."')
+UNCORRECTED = f"{TOPIC}:6:5: error: published fact 'goat-count' changed (claim: "
+
+
+def test_the_check_compares_with_main_by_itself_the_working_tree_included(repo: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "proposal")
+    edit(repo, TOPIC, *CHANGED_CLAIM)
+    result = run(repo, "check")  # no --base: the merge base with main, and the edit not yet committed
+    assert result.exit_code == 1
+    assert UNCORRECTED in result.stderr
+    main_at = git(repo, "rev-parse", "--short=7", "main").strip()
+    assert (f"compared with the briefing published on main (at {main_at}), the working tree included"
+            in result.stderr.splitlines())
+    commit(repo, "The count in the claim", "2026-04-14T09:00:00+00:00")
+    assert UNCORRECTED in run(repo, "check").stderr  # committed on the branch: still not published
+
+
+def test_the_merge_base_is_the_base_not_the_tip_of_main(repo: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "proposal")
+    git(repo, "checkout", "-q", "main")
+    edit(repo, TOPIC, "    status: alleged\n", "    status: disputed\n")
+    commit(repo, "Published later on main", "2026-04-14T09:00:00+00:00")
+    git(repo, "checkout", "-q", "proposal")  # the branch started before: its status is not a change of its own
+    result = run(repo, "check")
+    assert result.exit_code == 0, result.stderr
+    git(repo, "checkout", "-q", "main")
+    # the branch that removed a published fact: it was in main
+    git(repo, "checkout", "-q", "-b", "removal")
+    text = (repo / TOPIC).read_text()
+    (repo / TOPIC).write_text(text[:text.index("  - id: beta-denies")])
+    (repo / JUDGMENTS).write_text(JUDGMENT)
+    assert (f"{TOPIC}:1:1: error: published fact 'beta-denies' is gone (it was in main)\n"
+            in run(repo, "check").stderr)
+
+
+def test_the_default_branch_is_what_origin_head_names(make_project) -> None:
+    root = make_project({JUDGMENTS: JUDGMENT})
+    git(root, "init", "-q", "-b", "trunk")
+    commit(root, "The first briefing", "2026-03-02T10:00:00+00:00")
+    git(root, "update-ref", "refs/remotes/origin/trunk", "HEAD")
+    git(root, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/trunk")
+    edit(root, TOPIC, *CHANGED_CLAIM)
+    result = run(root, "check")
+    assert UNCORRECTED in result.stderr
+    assert "compared with the briefing published on origin/trunk" in result.stderr
+
+
+def test_without_a_default_branch_the_check_says_once_it_had_no_base(make_project) -> None:
+    root = make_project({JUDGMENTS: JUDGMENT})
+    git(root, "init", "-q", "-b", "trunk")
+    commit(root, "The first briefing", "2026-03-02T10:00:00+00:00")
+    edit(root, TOPIC, *CHANGED_CLAIM)
+    result = run(root, "check")
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if "without a base" in line] == [
+        "checked without a base (published facts were not compared): git knows no branch main, nor what "
+        "origin/HEAD names (pass --base REF to name one)"]
+    assert UNCORRECTED in run(root, "check", "--base", "trunk").stderr  # --base still names one
+
+
+def test_outside_a_git_checkout_the_check_says_once_it_had_no_base(make_project) -> None:
+    result = run(make_project({JUDGMENTS: JUDGMENT}), "check")
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if "without a base" in line] == [
+        "checked without a base (published facts were not compared): the project is not in a git checkout"]
+
+
 def test_an_unknown_base_is_a_located_error(repo: Path) -> None:
     out = run(repo, "check", "--base", "nosuchbranch").stderr
     assert ("--base:1:1: error: git knows no revision 'nosuchbranch'\n    hint: fetch it first (e.g. `git fetch "

@@ -37,24 +37,28 @@ def main() -> None:
               help="Folder of archived source texts, each named after its source: <source-id>.txt, .md or "
                    ".html. Every quote is verified against its source's text, and claims copied from "
                    "their sources are reported.")
-@click.option("--base", help="A git revision (the pull request's base): published facts that changed "
-                             "need a correction, and published ids must stay.")
+@click.option("--base", help="The git revision of the published briefing (a pull request's base): published "
+                             "facts that changed need a correction, and published ids must stay. Default: the "
+                             "merge base with the default branch (main, or what origin/HEAD names).")
 def check(root: Path | None, strict: bool, errors_only: bool, fmt: str, archive: Path | None,
           base: str | None) -> None:
     """Validate every briefing file and report every problem with its file, line and column."""
     from generator.check import check_project
-    from generator.history import PublishedIds, base_problems
+    from generator.history import Base, PublishedIds, base_problems, default_base
 
     root = project_root(root)
+    published = Base(base, base, "") if base is not None else default_base(root)
     try:
-        result = check_project(root, published=lambda: PublishedIds(root).at(base or "HEAD"))
+        result = check_project(root, published=lambda: PublishedIds(root).at(published.revision or "HEAD"))
     except BriefingError as exc:
         emit(exc.problems, annotates(fmt))
         sys.exit(1)
     problems = list(result.problems)
-    lines = [] if archive else ["quotes were not verified (pass --archive DIR to check them against the sources)"]
-    if base is not None and result.checked is not None:
-        problems.extend(base_problems(root, base, result.checked))
+    lines = [line for line in (published.note,) if line]
+    if not archive:
+        lines.append("quotes were not verified (pass --archive DIR to check them against the sources)")
+    if published.revision is not None and result.checked is not None:
+        problems.extend(base_problems(root, published.revision, result.checked, published.name))
     if archive is not None and result.briefing is not None:
         from generator.quotes import check_archive
 

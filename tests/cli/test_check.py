@@ -298,6 +298,7 @@ def test_errors_come_first_then_warnings_then_a_summary_by_kind(make_project: Ma
         f"{SOURCE}:2:12: error: 'March 2023' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY",
         f"{TOPIC}:8:17: error: unknown source 'alpha-reprt'",
         f"{TOPIC}:10:9: warning: the citation of 'beta-report' has neither a locator nor a quote",
+        "checked without a base (published facts were not compared): the project is not in a git checkout",
         "quotes were not verified (pass --archive DIR to check them against the sources)",
         "checked 6 files: 2 errors: 1 bad date, 1 unknown source; 1 warning: 1 unplaced citation",
     ]
