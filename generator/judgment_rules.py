@@ -15,6 +15,7 @@ from datetime import date
 
 from generator.checked import Checked, Located
 from generator.errors import Problem, Severity
+from generator.future_dates import first_day
 from generator.messages import closest
 from generator.model import Fact, Judgment
 from generator.vocabulary import CONFIDENCE_WORDS, LIKELIHOODS
@@ -91,8 +92,8 @@ def _calibration(located: Located[Judgment], facts: dict[str, Fact]) -> Iterator
                               "choose `moderate` or `low`, or support it with such a fact",
                               "unsupported confidence")
     dated = [f for f in supports if f.date]
-    newest = max(dated, key=lambda f: _first_day(f.date or ""), default=None)
-    if newest is not None and date.fromisoformat(judgment.reviewed) < _first_day(newest.date or ""):
+    newest = max(dated, key=lambda f: first_day(f.date or ""), default=None)
+    if newest is not None and date.fromisoformat(judgment.reviewed) < first_day(newest.date or ""):
         yield located.problem(("reviewed",), f"reviewed {judgment.reviewed}, before fact '{newest.id}' "
                               f"({newest.date}) that it rests on", "review the judgment against the facts, "
                               "then update `reviewed` (and `history` if it changed)", "review due",
@@ -101,8 +102,3 @@ def _calibration(located: Located[Judgment], facts: dict[str, Fact]) -> Iterator
     if dates != sorted(dates):
         yield located.problem(("history",), "history is not oldest first", "order the entries by date",
                               "history out of order", key=True)
-
-
-def _first_day(value: str) -> date:
-    parts = [int(part) for part in value.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])

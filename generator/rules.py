@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 from generator.checked import Checked, Located
 from generator.errors import Problem, Severity
+from generator.future_dates import future_date_problems
 from generator.judgment_rules import judgment_problems
 from generator.load import LoadedFile
 from generator.messages import closest
@@ -82,6 +83,8 @@ RULES: dict[str, tuple[str, str]] = {
     "unsupported confidence": ("error", "A `high` confidence judgment rests on at least one fact that is "
                                         "`confirmed` or cited from two or more sources."),
     "history out of order": ("error", "A judgment's history is oldest first."),
+    "date in the future": ("error", "No correction, history entry, `reviewed` or `accessed` date is later than "
+                                    "today (today anywhere on Earth)."),
     "change without correction": ("error", f"{PUBLISHED}: a published fact whose claim, status, date or values "
                                            "changed has a new `corrections` entry."),
     "revision without history": ("error", f"{PUBLISHED}: a judgment whose likelihood or confidence changed has a "
@@ -123,6 +126,7 @@ def apply_rules(checked: Checked, published: PublishedIds | None = None) -> list
     problems.extend(_sources(checked, facts))
     problems.extend(_unused_entities(checked, facts))
     problems.extend(judgment_problems(checked, facts))
+    problems.extend(future_date_problems(checked))
     return problems
 
 

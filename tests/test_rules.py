@@ -4,10 +4,15 @@ warnings a contributor can act on; each located at its file, line and column wit
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.cli.test_check import CLEAN, FACT, HEAD, REFERENCE, SOURCE, TOPIC, VALUES, reported, run_check
 from tests.conftest import MakeProject
+from tests.gitrepo import JUDGMENT, JUDGMENTS
+
+FUTURE = "write the date it happened: today at the latest"
 
 RULES = {
     "unknown source names the closest ids": (
@@ -73,6 +78,21 @@ RULES = {
          TOPIC: HEAD + FACT.replace("source: beta-report", "source: register")},
         "briefings/sources/register.yml:3:7: error: a reference source needs `accessed`",
         "add `url:` (the page read) and `accessed:` (the date read it)"),
+    "correction in the future": (
+        {TOPIC: HEAD + FACT + '    corrections:\n      - date: "2999-01-02"\n        note: "Fixed."\n'},
+        f"{TOPIC}:13:15: error: correction of fact 'extra-fact': 2999-01-02 lies in the future", FUTURE),
+    "history entry in the future": (
+        {JUDGMENTS: JUDGMENT + '  history:\n    - date: "2999-01-02"\n      change: "Raised."\n'},
+        f"{JUDGMENTS}:10:13: error: history entry of judgment 'goats-were-aid': 2999-01-02 lies in the future",
+        FUTURE),
+    "reviewed in the future": (
+        {JUDGMENTS: JUDGMENT.replace('reviewed: "2024-09-01"', 'reviewed: "2999-01-02"')},
+        f"{JUDGMENTS}:8:13: error: judgment 'goats-were-aid' reviewed: 2999-01-02 lies in the future", FUTURE),
+    "accessed in the future, a month": (
+        {"briefings/sources/register.yml": REFERENCE.replace('accessed: "2024-09-01"', 'accessed: "2999-01"'),
+         TOPIC: HEAD + FACT.replace("source: beta-report", "source: register")},
+        "briefings/sources/register.yml:6:11: error: source 'register' accessed: 2999-01 lies in the future",
+        FUTURE),
 }
 
 
@@ -129,3 +149,10 @@ def test_warnings_pass_unless_strict(make_project: MakeProject, name: str) -> No
     assert f"{line}\n    hint: {hint}\n" in reported(relaxed), reported(relaxed)
     assert ": error: " not in reported(relaxed)
     assert (relaxed.exit_code, strict.exit_code) == (0, 1)
+
+
+def test_a_correction_made_today_is_not_in_the_future(make_project: MakeProject) -> None:
+    today = datetime.now(UTC).date().isoformat()  # the machine's day, wherever its clock stands
+    result = run_check(make_project({TOPIC: HEAD + FACT + f'    corrections:\n      - date: "{today}"\n'
+                                     '        note: "Fixed."\n'}))
+    assert "in the future" not in reported(result) and result.exit_code == 0, reported(result)
