@@ -1,4 +1,5 @@
-"""The command line: ``briefing check|build|diff|new|schemas|serve``, a thin click layer.
+"""The command line: ``briefing check|build|diff|new|correct|retire|revise|schemas|serve``, a thin
+click layer.
 
 Each command finds the project (``--root``, or the nearest folder holding
 ``site_config.yml``, from the current one up), calls the library, and turns its errors
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from generator.cli.amend import correct, retire, revise
 from generator.cli.common import FORMAT_OPTION, ROOT_OPTION, annotates, emit, project_root
 from generator.cli.new import new
 from generator.errors import BriefingError, Problem, summary
@@ -194,3 +196,5 @@ def serve(root: Path | None, port: int, config_file: str, open_browser: bool, st
 
 
 main.add_command(new)
+for command in (correct, retire, revise):
+    main.add_command(command)

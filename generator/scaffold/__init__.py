@@ -4,7 +4,9 @@ A contributor gives values (flags or prompts, gathered by ``cli.new``); ``projec
 the ids the project holds and suggests new ones, ``drafts`` checks every value with the
 same models and rules the checker uses, ``entries`` decides what to write and ``writing``
 writes it: a new file for a source or a topic, or text appended to an existing file for a
-fact, an entity or a judgment, never rewriting a byte already there.
+fact, an entity or a judgment, never rewriting a byte already there. ``amend`` adds a dated
+correction, retirement or history entry to a record already published (``briefing
+correct|retire|revise``).
 """
 
 from generator.errors import ScaffoldError

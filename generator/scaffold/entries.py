@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from generator.check import check_project
-from generator.errors import ScaffoldError
+from generator.errors import Problem, ScaffoldError
 from generator.messages import field_name
 from generator.model import Entity, Fact, Judgment, Source, Topic
 from generator.scaffold.drafts import (
@@ -171,19 +171,26 @@ def _verifier(project: Project) -> Any:
     copy of the briefing holding the file as it would be written. Only errors on the new
     entry's lines refuse it (what was wrong before is not the new entry's doing)."""
     def verify(path: Path, new_raw: bytes, first: int, last: int) -> None:
-        relative = path.relative_to(project.briefings_dir)
-        with tempfile.TemporaryDirectory(prefix="briefing-new-") as folder:
-            copy = Path(folder) / "briefings"
-            if project.briefings_dir.is_dir():
-                shutil.copytree(project.briefings_dir, copy, symlinks=True)
-            (copy / relative).parent.mkdir(parents=True, exist_ok=True)
-            (copy / relative).write_bytes(new_raw)
-            result = check_project(Path(folder), Settings(briefings_dir="briefings"))
-        shown = f"briefings/{relative.as_posix()}"
-        ours = [p for p in result.errors if p.path == shown and first <= p.line <= last]
+        shown, errors = check_copy(project, path, new_raw)
+        ours = [p for p in errors if p.path == shown and first <= p.line <= last]
         if ours:
             raise ScaffoldError([(field_name(p.field), p.message, p.hint) for p in ours])
     return verify
+
+
+def check_copy(project: Project, path: Path, new_raw: bytes | None) -> tuple[str, list[Problem]]:
+    """The errors ``briefing check`` finds in a copy of the briefing where the file at ``path``
+    holds ``new_raw`` (None: as it is), and how the check names that file."""
+    relative = path.relative_to(project.briefings_dir)
+    with tempfile.TemporaryDirectory(prefix="briefing-new-") as folder:
+        copy = Path(folder) / "briefings"
+        if project.briefings_dir.is_dir():
+            shutil.copytree(project.briefings_dir, copy, symlinks=True)
+        if new_raw is not None:
+            (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+            (copy / relative).write_bytes(new_raw)
+        result = check_project(Path(folder), Settings(briefings_dir="briefings"))
+    return f"briefings/{relative.as_posix()}", result.errors
 
 
 def _id_problems(new_id: str, taken: list[str], kind: str, where: str) -> Problems:
