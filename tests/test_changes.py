@@ -1,8 +1,9 @@
-"""What changed between two snapshots, in content terms, and its Markdown summary for a pull request."""
+"""What changed between two snapshots, in content terms, and its summary for a reviewer (Markdown for a pull
+request)."""
 
 from __future__ import annotations
 
-from generator.changes import diff, markdown_summary
+from generator.changes import diff, summary
 from generator.model import Fact, Judgment, Source
 from generator.snapshot import Snapshot
 
@@ -24,7 +25,7 @@ def test_only_substantive_changes_count() -> None:
                        judgments={"j": JUDGMENT.model_copy(update={"likelihood": "very-likely"})})
     result = diff(base, changed)
     assert [(c.field, c.before, c.after) for c in result.facts_changed["f"]] == [
-        ("status", "reported", "confirmed"), ("citations", "a p1", "a p2")]
+        ("status", "reported", "confirmed"), ("citation 1 locator", "p1", "p2")]
     assert [(c.field, c.after) for c in result.judgments_revised["j"]] == [("likelihood", "very-likely")]
 
 
@@ -33,13 +34,13 @@ def test_the_summary_tells_added_changed_retired_and_removed_as_text() -> None:
     head = Snapshot(facts={"f": ("t", fact(retired="Wrong <b>count</b>.", claim="Alpha sent *47* goats.")),
                            "new": ("t", fact(id="new", claim="A `code` | pipe"))},
                     sources={"s": Source(title="S [1]", published="2024")})
-    summary = markdown_summary(diff(base, head), head, "main", "HEAD")
-    assert summary == (
+    text = summary(diff(base, head), base, head, "main", "HEAD", markdown=True)
+    assert text == (
         "## Briefing changes: main → HEAD\n\n"
-        "### Facts added (1)\n\n- `new` (t): A \\`code\\` \\| pipe\n\n"
-        "### Facts changed (1)\n\n- `f`: Alpha sent \\*47\\* goats\\.\n"
-        "  - claim: Alpha sent goats\\. → Alpha sent \\*47\\* goats\\.\n\n"
-        "### Facts retired (1)\n\n- `f`: Wrong &lt;b\\>count&lt;\\/b\\>\\.\n\n"
-        "### Facts removed (ids must stay: retire them instead) (1)\n\n- `gone`\n\n"
-        "### Sources added (1)\n\n- `s`: S \\[1\\]\n")
-    assert markdown_summary(diff(base, base), base, "a", "b").endswith("No change to the briefing's content.\n")
+        "### Facts added (1)\n\n- `new` (t): A \\`code\\` \\| pipe\n  - status: reported\n  - citation 1: a\n"
+        "    - locator: p1\n\n"
+        "### Facts retired (1)\n\n- `f`: Alpha sent \\*47\\* goats\\.\n  - retired: Wrong &lt;b\\>count&lt;\\/b\\>\\.\n"
+        "  - status: reported\n  - claim: Alpha sent goats\\. → Alpha sent \\*47\\* goats\\.\n\n"
+        "### Facts removed (ids must stay: retire them instead) (1)\n\n- `gone`: Alpha sent goats\\.\n\n"
+        "### Sources added (1)\n\n- `s`: S \\[1\\]\n  - published: 2024\n")
+    assert summary(diff(base, base), base, base, "a", "b").endswith("No change to the briefing's content.\n")

@@ -128,26 +128,97 @@ def test_an_unknown_base_is_a_located_error(repo: Path) -> None:
             "origin main`), or name another\n") in out
 
 
-def test_diff_summarises_a_pull_request_in_content_terms(repo: Path) -> None:
+def propose(repo: Path) -> None:
+    """A pull request's branch: a status and a locator changed, a fact retired, a fact, a source and a
+    judgment added, a judgment revised with its history."""
     git(repo, "checkout", "-q", "-b", "proposal")
     edit(repo, TOPIC, "    status: alleged\n", "    status: disputed\n")
+    edit(repo, TOPIC, '        locator: "paragraph 1"\n', '        locator: "paragraph 3"\n')
+    edit(repo, TOPIC, "    difference: detail\n", '    difference: detail\n    corrections:\n'
+         '      - date: "2026-04-14"\n        note: "Beta\'s paragraph is the third."\n')
     edit(repo, TOPIC, "  - id: beta-denies\n", '  - id: beta-denies\n    retired: "Beta\'s denial was misread."\n')
     (repo / "briefings/sources/gamma-report.yml").write_text('title: "Gamma | *report*"\npublished: "2024"\n')
     with (repo / TOPIC).open("a") as handle:
-        handle.write('  - id: gamma-fact\n    claim: "Gamma saw goats."\n    status: reported\n    cites:\n'
-                     '      - source: gamma-report\n        locator: "headline"\n')
+        handle.write('  - id: gamma-fact\n    claim: "Gamma saw horses, goats."\n    status: reported\n    cites:\n'
+                     '      - source: gamma-report\n        locator: "headline"\n        quote: "horses, goats"\n'
+                     '        value: 3\n')
+    edit(repo, JUDGMENTS, "likelihood: likely", "likelihood: very-likely")
+    (repo / JUDGMENTS).write_text((repo / JUDGMENTS).read_text() + (
+        '  history:\n    - date: "2026-04-01"\n      change: "Raised: a second report."\n'
+        '- id: goats-were-paid\n  question: "Were the goats paid for?"\n  judgment: "Beta paid for the goats."\n'
+        '  likelihood: unlikely\n  confidence: low\n  basis: "One report."\n  supports: [goat-count]\n'
+        '  gaps: ["What Beta paid."]\n  reviewed: "2024-09-01"\n'))
     commit(repo, "A proposal", "2026-04-14T09:00:00+00:00")
-    result = run(repo, "diff", "main", "proposal")
+
+
+DIFF_TEXT = """Briefing changes: main → proposal
+
+Facts added (1)
+
+  gamma-fact (shipment): Gamma saw horses, goats.
+    status: reported
+    citation 1: gamma-report
+      locator: headline
+      quote: “horses, goats”
+      value: 3
+
+Facts changed (1)
+
+  goat-count: Alpha shipped goats to Beta; the sources give different counts.
+    status: reported
+    citation 2 locator: paragraph 1 → paragraph 3
+    correction added (2026-04-14): Beta's paragraph is the third.
+
+Facts retired (1)
+
+  beta-denies: Alpha said Beta paid in arms; Beta denied it.
+    retired: Beta's denial was misread.
+    status: alleged → disputed
+
+Judgments added (1)
+
+  goats-were-paid: Were the goats paid for?
+    judgment: Beta paid for the goats.
+    likelihood: unlikely
+    confidence: low
+    basis: One report.
+    supported by: goat-count
+    gap: What Beta paid.
+
+Judgments revised (1)
+
+  goats-were-aid: Were the goats aid?
+    likelihood: likely → very-likely
+    history added (2026-04-01): Raised: a second report.
+
+Sources added (1)
+
+  gamma-report: Gamma | *report*
+    published: 2024
+"""
+
+
+def test_diff_shows_a_reviewer_each_record_as_plain_text(repo: Path) -> None:
+    propose(repo)
+    result = run(repo, "diff", "main", "proposal", "--format", "text")
     assert result.exit_code == 0, result.output
-    assert result.stdout == (
-        "## Briefing changes: main → proposal\n\n"
-        "### Facts added (1)\n\n- `gamma-fact` (shipment): Gamma saw goats\\.\n\n"
-        "### Facts changed (1)\n\n- `beta-denies`: Alpha said Beta paid in arms\\; Beta denied it\\.\n"
-        "  - status: alleged → disputed\n\n"
-        "### Facts retired (1)\n\n- `beta-denies`: Beta\\'s denial was misread\\.\n\n"
-        "### Sources added (1)\n\n- `gamma-report`: Gamma \\| \\*report\\*\n")
-    working = run(repo, "diff", "main")  # against the working tree, which holds the same
-    assert working.stdout.replace("working tree", "proposal") == result.stdout
+    assert result.stdout == DIFF_TEXT
+    working = run(repo, "diff", "main", "--format", "text")  # against the working tree, which holds the same
+    assert working.stdout == DIFF_TEXT.replace("proposal", "working tree", 1)
+
+
+def test_diff_in_markdown_for_the_pull_requests_summary(repo: Path) -> None:
+    propose(repo)
+    result = run(repo, "diff", "main", "proposal", "--format", "markdown")
+    assert result.stdout.startswith("## Briefing changes: main → proposal\n\n### Facts added (1)\n\n"
+                                    "- `gamma-fact` (shipment): Gamma saw horses\\, goats\\.\n"
+                                    "  - status: reported\n  - citation 1: gamma\\-report\n    - locator: headline\n"
+                                    "    - quote: “horses\\, goats”\n    - value: 3\n\n")
+    assert ("- `beta-denies`: Alpha said Beta paid in arms\\; Beta denied it\\.\n"
+            "  - retired: Beta\\'s denial was misread\\.\n  - status: alleged → disputed\n") in result.stdout
+    assert result.stdout.endswith("### Sources added (1)\n\n- `gamma-report`: Gamma \\| \\*report\\*\n"
+                                  "  - published: 2024\n")
+    assert run(repo, "diff", "main", "proposal").stdout == result.stdout  # not a terminal: Markdown
 
 
 def test_a_duplicate_id_is_reported_at_the_fact_not_yet_published(repo: Path) -> None:

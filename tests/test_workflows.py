@@ -119,7 +119,7 @@ def test_pull_requests_check_test_build_and_upload_a_preview_with_a_read_only_to
     by_run = {step.get("run"): step for step in steps(flow)}
     base = "${{ github.event.pull_request.base.sha }}"  # passed through env:, never interpolated in run:
     assert by_run['.venv/bin/briefing check --base "$BASE_SHA"']["env"] == {"BASE_SHA": base}
-    summary = by_run['.venv/bin/briefing diff "$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"']
+    summary = by_run['.venv/bin/briefing diff --format markdown "$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"']
     assert summary["env"] == {"BASE_SHA": base} and summary["if"] == "${{ !cancelled() }}"
     checkout = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the base and every fact's dates need the history
@@ -153,7 +153,8 @@ def test_pre_commit_hooks_run_briefing_check() -> None:
     offered = load_file(REPO / ".pre-commit-hooks.yaml").data
     assert offered == [{
         "id": "briefing-check", "name": "briefing check",
-        "description": "Validate the briefing's YAML files (format, references, hazards) before each commit.",
+        "description": "Validate the briefing's YAML files (format, references, hazards, published facts changed "
+                       "without a correction against the merge base with the default branch) before each commit.",
         "entry": "briefing check", "language": "python", "pass_filenames": False,
         "files": r"^(briefings/.*\.ya?ml|site_config\.yml)$"}]
     local = load_file(REPO / ".pre-commit-config.yaml").data["repos"]

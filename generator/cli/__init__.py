@@ -126,11 +126,15 @@ def build(root: Path | None, markdown_dir: Path | None, site_dir: Path | None, c
 @ROOT_OPTION
 @click.argument("base")
 @click.argument("head", required=False)
-def diff(root: Path | None, base: str, head: str | None) -> None:
-    """What HEAD (default: the working tree) changes of the briefing at BASE, as Markdown for a
-    pull request: facts added, changed (before -> after), retired; sources, entities, judgments."""
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "markdown"]), default="auto",
+              show_default=True, help="Plain `text`, or `markdown` for a pull request's summary (auto: text on "
+                                      "a terminal, Markdown otherwise).")
+def diff(root: Path | None, base: str, head: str | None, fmt: str) -> None:
+    """What HEAD (default: the working tree) changes of the briefing at BASE, in content terms: facts
+    added, changed (before -> after), retired, each with its status and citations; sources, entities,
+    judgments."""
     from generator.changes import diff as compare
-    from generator.changes import markdown_summary
+    from generator.changes import summary
     from generator.check import require_briefing
     from generator.history import base_snapshot
     from generator.snapshot import Snapshot, from_briefing
@@ -147,7 +151,8 @@ def diff(root: Path | None, base: str, head: str | None) -> None:
             emit([snapshot], False)
             sys.exit(1)
     assert isinstance(before, Snapshot) and isinstance(after, Snapshot)
-    click.echo(markdown_summary(compare(before, after), after, base, head or "working tree"), nl=False)
+    markdown = fmt == "markdown" or (fmt == "auto" and not sys.stdout.isatty())
+    click.echo(summary(compare(before, after), before, after, base, head or "working tree", markdown), nl=False)
 
 
 @main.command()
