@@ -20,23 +20,29 @@ import click
 from generator.cli.common import ROOT_OPTION, annotates, emit, project_root
 from generator.cli.prompts import Asker, Check
 from generator.errors import BriefingError, ScaffoldError
-from generator.model import STATUSES, Confidence, Difference, EntityKind, Likelihood, SourceKind
+from generator.model import STATUSES, Confidence, Difference, EntityKind, HistoryEntry, Likelihood, SourceKind
 
 ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 DIFFERENCES: tuple[str, ...] = get_args(Difference)
 LIKELIHOODS: tuple[str, ...] = get_args(Likelihood)
 CONFIDENCES: tuple[str, ...] = get_args(Confidence)
+#: A new judgment's first history entry, unless another is given.
+FIRST_CHANGE = "First made."
 NO_INPUT_OPTION = click.option("--no-input", is_flag=True,
                                help="Never prompt: use the flags given, fail when a required one is missing.")
 
 
-def _failed(exc: BriefingError) -> None:
+def _failed(exc: BriefingError, ask: Asker | None = None, command: str = "") -> None:
+    """Report a refused entry; after prompts, the command that makes it again with every answer."""
     if isinstance(exc, ScaffoldError):
         click.echo(exc.report(), err=True)
     else:  # site_config.yml itself is broken
         emit(exc.problems, annotates("auto"))
     click.echo("nothing was written", err=True)
+    if ask is not None and ask.prompt and ask.answers:
+        click.echo("your answers are kept: correct the one refused in this command and run it\n  "
+                   + ask.command_line(command), err=True)
     sys.exit(1)
 
 
@@ -84,16 +90,37 @@ def new_source(root: Path | None, title: str | None, published: str | None, sour
     title = ask.text(title, "--title", "Title (the headline as published)", check=check("title"))
     published = ask.text(published, "--published", "Published (YYYY-MM-DD, YYYY-MM or YYYY)",
                          check=check("published"))
+    if published and len(published) < len("YYYY-MM-DD"):  # a date not printed in full: how it was found
+        optional["published_note"] = ask.text(optional["published_note"], "--published-note",
+                                              "How the date was established", required=False,
+                                              check=check("published_note"))
+    else:
+        ask.keep("--published-note", optional["published_note"])
+    kind = ask.choice(optional["kind"], "--kind", "Kind (reference: what articles are checked against)",
+                      SOURCE_KINDS, default="article", required=False)
+    optional["kind"] = None if kind == "article" else kind
     optional["outlet"] = ask.text(optional["outlet"], "--outlet", "Outlet", required=False,
                                   check=check("outlet"))
-    optional["url"] = ask.text(optional["url"], "--url", "URL", required=False, check=check("url"))
+    optional["author"] = ask.text(optional["author"], "--author", "Author", required=False,
+                                  check=check("author"))
+    reference = kind == "reference"  # what a reference is checked by: its address and the day it was read
+    optional["url"] = ask.text(optional["url"], "--url", "URL", required=reference, check=check("url"))
+    if optional["url"]:
+        optional["archive_url"] = ask.text(optional["archive_url"], "--archive-url",
+                                           "Archived copy (e.g. https://web.archive.org/…)", required=False,
+                                           check=check("archive_url"))
+    else:
+        ask.keep("--archive-url", optional["archive_url"])
+    optional["accessed"] = ask.text(optional["accessed"], "--accessed", "Accessed (the day you read it, "
+                                    "YYYY-MM-DD)", required=reference, check=check("accessed"))
+    ask.keep("--language", optional["language"])
     source_id = ask.text(source_id, "--id", "Id", default=scaffold.suggest_id(title or "", project.sources),
                          check=lambda value: scaffold.id_error(value, project.sources, "source"))
     try:
         made = scaffold.new_source(project, title=title or "", published=published or "",
                                    source_id=source_id, **optional)
     except BriefingError as exc:
-        _failed(exc)
+        _failed(exc, ask, "briefing new source")
     click.echo(f"created {made.display} (source '{made.id}')", err=True)
     click.echo(f"next: cite it from a fact with `briefing new fact --source {made.id}`", err=True)
 
@@ -126,9 +153,11 @@ def _fact_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def ask_fact(ask: Asker, project: Any, values: dict[str, Any], fact_id: str | None) -> Any:
-    """The prompts of a fact, in the order a contributor reads a source: claim, status,
-    citations (source, locator, quote, value), date, who asserts or denies it, what it is
-    about, tags, how differing values relate, and its id."""
+    """The prompts of a fact, in the order a contributor reads a source and each answer makes the
+    next necessary: claim, citations (source, locator, quote, value); when the values differ, how
+    they relate (and how they fit together); the status that follows (offered as the default,
+    checked against what came before); who asserts it (an alleged fact) or denied it (a disputed
+    one without contradicting values); date, what it is about, tags, and its id."""
     from generator import scaffold
 
     scaffold.check_pairing(values["sources"], {"--locator": values["locators"], "--quote": values["quotes"],
@@ -136,34 +165,50 @@ def ask_fact(ask: Asker, project: Any, values: dict[str, Any], fact_id: str | No
     check = scaffold.fact_field_check
     claim = ask.text(values["claim"], "--claim", "Claim (one or two sentences in your own words)",
                      check=check("claim"))
-    status = ask.choice(values["status"], "--status", "Status", STATUSES, default="reported")
     citations = _ask_citations(ask, project, values)
+    shown = list(dict.fromkeys(c.value for c in citations if c.value))
+    difference = values["difference"]
+    if difference is None and ask.prompt and len(shown) > 1:
+        difference = ask.choice(None, "--difference", f"The sources give different values ({', '.join(shown)}): "
+                                "contradiction (they cannot all be true) or detail (rounding, precision, wording)?",
+                                DIFFERENCES)
+    else:
+        ask.keep("--difference", difference)
+    reconciliation = values["reconciliation"]
+    if difference == "detail":
+        reconciliation = ask.text(reconciliation, "--reconciliation", "How the values fit together (one "
+                                  "sentence)", check=check("reconciliation"))
+    else:
+        ask.keep("--reconciliation", reconciliation)
+
+    def status_error(status: str) -> tuple[str, str] | None:
+        if difference == "contradiction" and status != "disputed":
+            return ("the sources contradict each other, so the fact is disputed",
+                    "choose disputed (or run again with --difference detail if the values fit together)")
+        return None
+
+    status = ask.choice(values["status"], "--status", "Status", STATUSES, check=status_error,
+                        default="disputed" if difference == "contradiction" else "reported")
     date = ask.text(values["date"], "--date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)", required=False,
                     check=check("date"))
     date_note = values["date_note"]
-    if date and date_note is None:
+    if date and date_note is None and ask.prompt:
         date_note = ask.text(None, "--date-note", "How you established the date", required=False,
-                             check=check("date_note")) if ask.prompt else None
+                             check=check("date_note"))
+    else:
+        ask.keep("--date-note", date_note)
 
     def entities(flag: str, key: str, label: str, required: bool = False) -> list[str]:
-        return ask.ids(values[key], flag, label, required=required, known=project.entities,
+        return ask.ids(values[key], flag, label, required=required and ask.prompt, known=project.entities,
                        check=lambda v: scaffold.reference_error(v, project.entities, "entity",
                                                                 "briefings/entities.yml"))
 
-    attributed = entities("--attributed-to", "attributed_to", "Who asserts it",
-                          required=status == "alleged" and ask.prompt)
-    denied = entities("--denied-by", "denied_by", "Who denied it (a source must report the denial)")
+    attributed = entities("--attributed-to", "attributed_to", "Who asserts it", required=status == "alleged")
+    denied = entities("--denied-by", "denied_by", "Who denied it (a source must report the denial)",
+                      required=status == "disputed" and difference != "contradiction")
     about = entities("--entity", "entities", "What it is about")
     tags = ask.ids(values["tags"], "--tag", "Tags", required=False, known=project.tags,
                    check=check("tags", many=True))
-    difference, reconciliation = values["difference"], values["reconciliation"]
-    if difference is None and ask.prompt and len({c.value for c in citations if c.value}) > 1:
-        difference = ask.choice(None, "--difference", "The values differ: contradiction (they cannot all "
-                                "be true) or detail (rounding, precision, wording)?",
-                                DIFFERENCES)
-    if difference == "detail" and reconciliation is None:
-        reconciliation = ask.text(None, "--reconciliation", "How the values fit together (one sentence)",
-                                  check=check("reconciliation"))
     fact_id = ask.text(fact_id, "--id", "Fact id",
                        default=scaffold.suggest_id(claim or "", project.facts, "fact"),
                        check=lambda value: scaffold.id_error(value, project.facts, "fact"))
@@ -179,21 +224,24 @@ def _ask_citations(ask: Asker, project: Any, values: dict[str, Any]) -> list[Any
                       check=lambda v: scaffold.reference_error(v, project.sources, "source",
                                                                "briefings/sources/"))
     check = scaffold.citation_field_check
+    asking = ask.prompt and not values["sources"]
+    prompts = (("locators", "--locator", "  Where in it (e.g. paragraph 4, headline)", "locator"),
+               ("quotes", "--quote", "  Its exact words", "quote"),
+               ("values", "--value", "  The figure or short answer it gives", "value"))
     citations = []
     for index, source in enumerate(sources):
-        given = {key: values[key][index] if index < len(values[key]) else None
-                 for key in ("locators", "quotes", "values")}
-        asking = ask.prompt and not values["sources"]
         if asking:
             click.echo(f"Citation {index + 1}: {source}", err=True)
-        locator = given["locators"] if given["locators"] is not None or not asking else ask.text(
-            None, "--locator", "  Where in it (e.g. paragraph 4, headline)", required=False,
-            check=check("locator"))
-        quote = given["quotes"] if given["quotes"] is not None or not asking else ask.text(
-            None, "--quote", "  Its exact words", required=False, check=check("quote"))
-        value = given["values"] if given["values"] is not None or not asking else ask.text(
-            None, "--value", "  The figure or short answer it gives", required=False, check=check("value"))
-        citations.append(scaffold.CitationDraft(source, locator or None, quote or None, value or None))
+        parts: dict[str, str | None] = {}
+        for key, flag, label, name in prompts:
+            given = values[key][index] if index < len(values[key]) else None
+            if asking:
+                parts[name] = ask.text(None, flag, label, required=False, check=check(name))
+            else:
+                parts[name] = given
+                ask.keep(flag, given)
+        citations.append(scaffold.CitationDraft(source, parts["locator"] or None, parts["quote"] or None,
+                                                parts["value"] or None))
     return citations
 
 
@@ -213,12 +261,14 @@ def new_fact(root: Path | None, topic_id: str | None, fact_id: str | None, no_in
     if topic_id is None and project.topics:
         topic_id = ask.choice(None, "--topic", "Topic", tuple(project.topics),
                               default=project.topics[0] if len(project.topics) == 1 else None)
+    else:
+        ask.keep("--topic", topic_id)
     if topic_id is None:
         raise click.UsageError("missing --topic (there are no prompts under --no-input)")
     try:
         made = scaffold.new_fact(project, topic_id, ask_fact(ask, project, values, fact_id))
     except BriefingError as exc:
-        _failed(exc)
+        _failed(exc, ask, "briefing new fact")
     click.echo(f"added fact '{made.id}' to {made.display} at line {made.line}", err=True)
     click.echo("next: `briefing check`, then open a pull request", err=True)
 
@@ -249,13 +299,14 @@ def new_topic(root: Path | None, title: str | None, summary: str | None, order: 
                         check=lambda value: scaffold.id_error(value, project.topics, "topic"))
     if order is None and project.orders:
         order = max(project.orders) + 1
+    ask.keep("--order", None if order is None else str(order))
     if ask.prompt:
         click.echo("The topic's first fact:", err=True)
     try:
         made = scaffold.new_topic(project, title=title or "", summary=summary or "", topic_id=topic_id,
                                   order=order, first_fact=ask_fact(ask, project, values, fact_id))
     except BriefingError as exc:
-        _failed(exc)
+        _failed(exc, ask, "briefing new topic")
     click.echo(f"created {made.display} (topic '{made.id}')", err=True)
     click.echo(f"next: add facts with `briefing new fact --topic {made.id}`", err=True)
 
@@ -287,7 +338,7 @@ def new_entity(root: Path | None, name: str | None, kind: str | None, descriptio
         made = scaffold.new_entity(project, name=name or "", kind=kind, entity_id=entity_id,
                                    description=description, aliases=list(aliases))
     except BriefingError as exc:
-        _failed(exc)
+        _failed(exc, ask, "briefing new entity")
     click.echo(f"added entity '{made.id}' to {made.display} at line {made.line}", err=True)
 
 
@@ -305,14 +356,17 @@ def new_entity(root: Path | None, name: str | None, kind: str | None, descriptio
 @click.option("--gap", "gaps", multiple=True, help="What we do not know that would matter (repeatable).")
 @click.option("--indicator", "indicators", multiple=True, help="What to watch (repeatable).")
 @click.option("--reviewed", help="When you reviewed it against the facts (YYYY-MM-DD; default: today).")
+@click.option("--history", "first_change", help="Its first history entry, dated as reviewed (default: "
+                                                f"'{FIRST_CHANGE}').")
 @click.option("--id", "judgment_id", help="The judgment's id (default: from the question).")
 @NO_INPUT_OPTION
 def new_judgment(root: Path | None, question: str | None, text: str | None, likelihood: str | None,
                  confidence: str | None, basis: str | None, supports: tuple[str, ...],
                  cuts_against: tuple[str, ...], topics: tuple[str, ...], gaps: tuple[str, ...],
-                 indicators: tuple[str, ...], reviewed: str | None, judgment_id: str | None,
-                 no_input: bool) -> None:
-    """Append a key judgment to briefings/judgments.yml (asks for each part)."""
+                 indicators: tuple[str, ...], reviewed: str | None, first_change: str | None,
+                 judgment_id: str | None, no_input: bool) -> None:
+    """Append a key judgment to briefings/judgments.yml (asks for each part, its topics, gaps,
+    indicators and first history entry)."""
     import datetime
 
     from generator import scaffold
@@ -327,22 +381,31 @@ def new_judgment(root: Path | None, question: str | None, text: str | None, like
     confidence = ask.choice(confidence, "--confidence", "Confidence", CONFIDENCES, default="moderate")
     basis = ask.text(basis, "--basis", "Basis for that confidence", check=check("basis"))
 
-    def facts(values: tuple[str, ...], flag: str, label: str, required: bool) -> list[str]:
-        return ask.ids(values, flag, label, required=required, known=project.facts,
-                       check=lambda v: scaffold.reference_error(v, project.facts, "fact", "a topic"))
+    def ids(values: tuple[str, ...], flag: str, label: str, required: bool, known: list[str],
+            kind: str) -> list[str]:
+        return ask.ids(values, flag, label, required=required, known=known,
+                       check=lambda v: scaffold.reference_error(v, known, kind, "a topic"
+                                                                if kind == "fact" else "briefings/topics/"))
 
-    rests_on = facts(supports, "--supports", "Facts it rests on", True)
-    against = facts(cuts_against, "--cuts-against", "Facts that cut against it", False)
+    rests_on = ids(supports, "--supports", "Facts it rests on", True, project.facts, "fact")
+    against = ids(cuts_against, "--cuts-against", "Facts that cut against it", False, project.facts, "fact")
+    pages = ids(topics, "--topic", "Topics whose pages open with it", False, project.topics, "topic")
+    unknown = ask.texts(gaps, "--gap", "What we do not know that would matter: gap", check=check("gaps", many=True))
+    watch = ask.texts(indicators, "--indicator", "What to watch: indicator", check=check("indicators", many=True))
+    reviewed = ask.text(reviewed, "--reviewed", "Reviewed against the facts on (YYYY-MM-DD)",
+                        default=datetime.date.today().isoformat(), check=check("reviewed"))
+    first_change = ask.text(first_change, "--history", "First history entry", default=FIRST_CHANGE,
+                            check=lambda value: scaffold.field_error(HistoryEntry, "change", value))
     judgment_id = ask.text(judgment_id, "--id", "Judgment id",
                            default=scaffold.suggest_id(question or "", project.judgments, "judgment"),
                            check=lambda value: scaffold.id_error(value, project.judgments, "judgment"))
     draft = scaffold.JudgmentDraft(
         id=judgment_id or "", question=question or "", judgment=text or "", likelihood=likelihood,
         confidence=confidence, basis=basis or "", supports=rests_on, cuts_against=against,
-        topics=list(topics), gaps=list(gaps), indicators=list(indicators),
-        reviewed=reviewed or datetime.date.today().isoformat())
+        topics=pages, gaps=unknown, indicators=watch, reviewed=reviewed or "",
+        history=[{"date": reviewed or "", "change": first_change or FIRST_CHANGE}])
     try:
         made = scaffold.new_judgment(project, draft)
     except BriefingError as exc:
-        _failed(exc)
+        _failed(exc, ask, "briefing new judgment")
     click.echo(f"added judgment '{made.id}' to {made.display} at line {made.line}", err=True)

@@ -67,6 +67,8 @@ class JudgmentDraft:
     topics: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
+    #: the first history entries (date and change)
+    history: list[dict[str, str]] = field(default_factory=list)
 
 
 def check_pairing(sources: tuple[str, ...], paired: dict[str, tuple[str, ...]]) -> None:
@@ -99,7 +101,7 @@ def judgment_data(draft: JudgmentDraft) -> dict[str, Any]:
         "id": draft.id, "question": draft.question, "judgment": draft.judgment,
         "likelihood": draft.likelihood, "confidence": draft.confidence, "basis": draft.basis,
         "supports": draft.supports, "cuts_against": draft.cuts_against, "topics": draft.topics,
-        "gaps": draft.gaps, "indicators": draft.indicators, "reviewed": draft.reviewed})
+        "gaps": draft.gaps, "indicators": draft.indicators, "reviewed": draft.reviewed, "history": draft.history})
 
 
 def record_problems(model: type[BaseModel], data: dict[str, Any]) -> list[tuple[str, str, str]]:

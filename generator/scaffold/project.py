@@ -21,6 +21,10 @@ from generator.validate import display_path
 
 _ID = re.compile(ID_PATTERN)
 ID_LIMIT = 60
+#: A suggested id keeps at most this many words of its title (a short link readers can keep).
+ID_WORDS = 6
+#: Words a suggested id does not end on ("food-for-arms", not "food-for-arms-a").
+_TRAILING = frozenset(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 
 
 @dataclass
@@ -69,12 +73,16 @@ class Project:
         return display_path(path, self.root)
 
 
-def slugify(text: str, limit: int = ID_LIMIT) -> str:
-    """A readable id from a title: lowercase ASCII words joined by hyphens, cut at a word."""
+def slugify(text: str, limit: int = ID_LIMIT, words_kept: int = ID_WORDS) -> str:
+    """A readable id from a title: its first lowercase ASCII words (at most ``words_kept``)
+    joined by hyphens, cut at a word."""
     folded = unicodedata.normalize("NFKD", text.replace("'", "").replace("\u2019", ""))
     words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode().lower())
     slug = ""
-    for word in words:
+    kept = words[:words_kept]
+    while len(kept) > 1 and kept[-1] in _TRAILING:
+        kept.pop()
+    for word in kept:
         candidate = f"{slug}-{word}" if slug else word
         if len(candidate) > limit:
             break

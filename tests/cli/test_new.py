@@ -3,6 +3,7 @@ refused duplicates, and appends that never change a byte already in the file."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -45,17 +46,39 @@ def test_new_source_from_flags_writes_a_valid_file(make_project: MakeProject) ->
 
 def test_new_source_from_prompts_re_asks_until_a_value_is_valid(make_project: MakeProject) -> None:
     root = make_project()
-    answers = "\n".join(["Delta report", "2024-13", "2024-09", "", "ftp://x", "http://delta.example/",
-                         "", ""]) + "\n"
+    answers = "\n".join(["Delta report", "2024-13", "2024-09",  # a date not printed in full: how it was found
+                         "dated by its archived copy", "", "", "",  # kind (article), outlet, author
+                         "ftp://x", "http://delta.example/", "https://web.archive.org/web/2024/http://delta.example/",
+                         "2031-02-30", "2024-09-30", ""]) + "\n"
     result = new(root, "source", input=answers)
     assert result.exit_code == 0, result.output
     assert ("Error: '2024-13' is not a real date (month must be in 1..12) (hint: write YYYY-MM-DD"
             in result.output)
+    assert "How the date was established (optional, Enter to skip):" in result.output
+    assert "Kind (reference: what articles are checked against) (article, reference, statement) [article]:" \
+        in result.output
     assert "Error: 'ftp://x' is not an absolute http/https URL" in result.output
+    assert "Error: '2031-02-30' is not a real date" in result.output
     assert "Id [delta-report]:" in result.output
     assert load_file(root / "briefings/sources/delta-report.yml").data == {
-        "title": "Delta report", "published": "2024-09", "url": "http://delta.example/"}
+        "title": "Delta report", "published": "2024-09", "published_note": "dated by its archived copy",
+        "url": "http://delta.example/", "archive_url": "https://web.archive.org/web/2024/http://delta.example/",
+        "accessed": "2024-09-30"}
     assert errors_of(root) == []
+
+
+def test_a_reference_source_is_asked_for_its_url_and_the_day_it_was_read(make_project: MakeProject) -> None:
+    root = make_project()
+    answers = "\n".join(["Goat register", "2024-08-01", "reference", "Registry", "",
+                         "", "https://register.example/goats",  # a reference needs its address
+                         "", "", "2024-09-01", ""]) + "\n"
+    result = new(root, "source", input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("\nURL: ") == 2  # no URL: asked again
+    assert result.output.count("Accessed (the day you read it, YYYY-MM-DD): ") == 2  # nor the day read
+    assert load_file(root / "briefings/sources/goat-register.yml").data == {
+        "title": "Goat register", "outlet": "Registry", "published": "2024-08-01", "url": "https://register.example/goats",
+        "accessed": "2024-09-01", "kind": "reference"}
 
 
 def test_new_source_refuses_an_existing_id_and_reports_every_bad_value(make_project: MakeProject) -> None:
@@ -189,14 +212,15 @@ def test_new_fact_refusals_name_the_field_and_the_fix(make_project: MakeProject)
 def test_new_fact_from_prompts_asks_for_everything_a_cited_fact_needs(make_project: MakeProject) -> None:
     root = make_project()
     answers = "\n".join([
-        "shipment", "Alpha says Beta paid in grain.", "alleged",
+        "shipment", "Alpha says Beta paid in grain.",
         "alpha-reprt", "alpha-report, beta-report",            # sources: a typo, then both
         "paragraph 4", "Beta paid in grain", "grain",          # citation 1: locator, quote, value
         "headline", "", "wheat",                               # citation 2: no quote
+        "detail", "Wheat is the grain named.",                 # the values differ: how they relate
+        "alleged",                                             # the status
         "2024", "dated by the report",                         # date and how it was established
         "alpha-contry", "alpha-country", "", "beta-country",   # asserted by (a typo), denied by, about
         "grain",                                               # tags
-        "detail", "Wheat is the grain named.",                 # the values differ: how they relate
         "",                                                    # the suggested id
     ]) + "\n"
     result = new(root, "fact", input=answers)
@@ -204,6 +228,7 @@ def test_new_fact_from_prompts_asks_for_everything_a_cited_fact_needs(make_proje
     assert "Known: alpha-report, beta-report" in result.output
     assert "Known: alpha-country, beta-country" in result.output
     assert "Citation 2: beta-report" in result.output
+    assert "The sources give different values (grain, wheat): contradiction" in result.output
     assert "Error: unknown source 'alpha-reprt' (hint: did you mean 'alpha-report' or 'beta-report'?)" \
         in result.output
     assert "Error: unknown entity 'alpha-contry' (hint: did you mean 'alpha-country'" in result.output
@@ -216,6 +241,22 @@ def test_new_fact_from_prompts_asks_for_everything_a_cited_fact_needs(make_proje
                                "value": "grain"},
                               {"source": "beta-report", "locator": "headline", "value": "wheat"}],
                     "difference": "detail", "reconciliation": "Wheat is the grain named."}
+    assert errors_of(root) == []
+
+
+def test_contradicting_values_make_disputed_the_status_offered_and_required(make_project: MakeProject) -> None:
+    root = make_project()
+    answers = "\n".join(["shipment", "Beta says it paid nothing.", "alpha-report, beta-report",
+                         "p1", "", "paid", "p2", "", "nothing",
+                         "contradiction",
+                         "reported", "",                      # refused: the default, disputed, is taken
+                         "", "", "", "", "", ""]) + "\n"
+    result = new(root, "fact", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Status (confirmed, reported, alleged, disputed) [disputed]: reported\n" \
+           "Error: the sources contradict each other, so the fact is disputed (hint: choose disputed" in result.output
+    fact = load_file(root / SHIPMENT).data["facts"][-1]
+    assert (fact["status"], fact["difference"]) == ("disputed", "contradiction")
     assert errors_of(root) == []
 
 
@@ -275,7 +316,8 @@ def test_new_judgment_appends_a_checked_judgment(make_project: MakeProject) -> N
     assert load_file(root / "briefings/judgments.yml").data == [{
         "id": "were-the-goats-aid", "question": "Were the goats aid?", "judgment": "Alpha sent them as aid.",
         "likelihood": "likely", "confidence": "low", "basis": "One report.", "supports": ["goat-count"],
-        "topics": ["shipment"], "gaps": ["Who paid for the transport."], "reviewed": "2024-09-01"}]
+        "topics": ["shipment"], "gaps": ["Who paid for the transport."], "reviewed": "2024-09-01",
+        "history": [{"date": "2024-09-01", "change": "First made."}]}]
     assert errors_of(root) == []
     second = new(root, *[a if a != "Were the goats aid?" else "Was it payment?" for a in args])
     assert second.exit_code == 0, second.output
@@ -351,3 +393,43 @@ def test_no_input_names_the_missing_flag(make_project: MakeProject) -> None:
     result = new(make_project(), "source", "--no-input", "--published", "2024")
     assert result.exit_code == 2
     assert "missing --title (there are no prompts under --no-input)" in result.stderr
+
+
+def test_new_judgment_asks_for_topics_gaps_indicators_and_its_first_history(make_project: MakeProject) -> None:
+    root = make_project()
+    answers = "\n".join(["Were the goats aid?", "Alpha sent them as aid.", "", "", "One report.",
+                         "goat-count", "", "shiptment", "shipment",   # topics: a typo, then the topic
+                         "Who paid for the transport.", "Whether more were sent.", "",   # two gaps
+                         "A second shipment.", "",                    # one indicator
+                         "2024-09-01", "", ""]) + "\n"
+    result = new(root, "judgment", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Error: unknown topic 'shiptment' (hint: did you mean 'shipment'?)" in result.output
+    assert "What we do not know that would matter: gap 2 (optional, Enter to skip):" in result.output
+    assert "First history entry [First made.]:" in result.output
+    assert load_file(root / "briefings/judgments.yml").data == [{
+        "id": "were-the-goats-aid", "question": "Were the goats aid?", "judgment": "Alpha sent them as aid.",
+        "likelihood": "likely", "confidence": "moderate", "basis": "One report.", "supports": ["goat-count"],
+        "topics": ["shipment"], "gaps": ["Who paid for the transport.", "Whether more were sent."],
+        "indicators": ["A second shipment."], "reviewed": "2024-09-01",
+        "history": [{"date": "2024-09-01", "change": "First made."}]}]
+    assert errors_of(root) == []
+
+
+def test_a_refused_entry_keeps_every_answer_as_a_command_line(make_project: MakeProject) -> None:
+    root = make_project()
+    answers = "\n".join(["Was it paid for?", "Beta paid in arms.", "", "high", "Alpha's word.",
+                         "beta-denies", "", "", "", "", "2024-09-01", "", ""]) + "\n"
+    result = new(root, "judgment", input=answers)
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "nothing was written\n"
+        "your answers are kept: correct the one refused in this command and run it\n"
+        "  briefing new judgment --no-input --question 'Was it paid for?' --judgment 'Beta paid in arms.' "
+        "--likelihood likely --confidence high --basis 'Alpha'\"'\"'s word.' --supports beta-denies "
+        "--reviewed 2024-09-01 --history 'First made.' --id was-it-paid\n")
+    assert "error: confidence: high confidence needs at least one supporting fact" in result.stderr
+    command = shlex.split(result.stderr.splitlines()[-1])[3:]
+    rerun = new(root, "judgment", *["moderate" if part == "high" else part for part in command])
+    assert rerun.exit_code == 0, rerun.output
+    assert load_file(root / "briefings/judgments.yml").data[0]["confidence"] == "moderate"
