@@ -192,6 +192,8 @@ WORDINGS: dict[str, Callable[[Failure], Wording]] = {
     "newline": _fixed("keep this field on one line"),
     "control_characters": _fixed("remove the invisible characters"),
     "empty_text": _fixed("write the text, or remove the field"),
+    "no_value": lambda f: Wording(f"`{f.field}` has no value (YAML reads {repr(f.raw) if f.raw else 'nothing'} "
+                                  "as null)", "write its value, or remove the field", f.at),
 }
 
 
@@ -205,7 +207,7 @@ KINDS: dict[str, str] = {
     "greater_than_equal": "number out of range", "less_than_equal": "number out of range", "not_a_date": "bad date",
     "not_a_real_date": "bad date", "not_a_full_date": "bad date", "not_http_url": "bad URL",
     "unsafe_link": "bad link", "newline": "newline in a one-line field",
-    "control_characters": "control characters", "empty_text": "empty text",
+    "control_characters": "control characters", "empty_text": "empty text", "no_value": "empty text",
 }
 
 

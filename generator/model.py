@@ -28,6 +28,7 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
+    field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -159,6 +160,15 @@ Value = StrictInt | StrictFloat | OneLine
 
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _has_a_value(cls, value: object) -> object:
+        """A field written is a field with a value: `locator:` with nothing, `~` or `null` are
+        refused (an optional field is left out instead)."""
+        if value is None:
+            raise _fail("no_value", "the field has no value")
+        return value
 
 
 class Source(_Record):

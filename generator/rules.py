@@ -38,7 +38,8 @@ RULES: dict[str, tuple[str, str]] = {
                                           "(`010`, `12:30`, `1_000`, `10.70`) is refused: quote it."),
     "unknown field": ("error", "Every field is one the format defines (a typo names the nearest)."),
     "missing field": ("error", "Required fields are present."),
-    "not text": ("error", "Text fields hold text: `NO`, `yes`, `010` or `~` where text is expected are refused."),
+    "not text": ("error", "Text fields hold text: `NO`, `yes` or `010` where text is expected are refused "
+                          "(quote them)."),
     "bad date": ("error", "Dates are real dates written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, only as precise "
                           "as known (corrections, history and `reviewed`: `YYYY-MM-DD`)."),
     "bad URL": ("error", "Addresses are absolute `http`/`https` URLs."),
@@ -48,7 +49,8 @@ RULES: dict[str, tuple[str, str]] = {
     "value not allowed": ("error", "Fields with a fixed set of values take one of them."),
     "newline in a one-line field": ("error", "One-line fields (titles, names, locators) hold no newline."),
     "control characters": ("error", "No text holds control characters."),
-    "empty text": ("error", "No text field is empty."),
+    "empty text": ("error", "No field is empty: `\"\"`, or a field written with nothing after it, `~` or "
+                            "`null`, is refused (an optional field is left out instead)."),
     "empty list": ("error", "A topic has facts, a fact has citations, a judgment rests on facts."),
     "alleged without attribution": ("error", "An `alleged` fact names who asserts it (`attributed_to`)."),
     "not true or false": ("error", "A switch of the settings is `true` or `false`."),

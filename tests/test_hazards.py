@@ -255,7 +255,6 @@ def test_a_duplicate_key_is_refused_naming_the_first(make_project) -> None:
     ("outlet", "NO", "a boolean", 2, 9),
     ("title", "yes", "a boolean", 1, 8),
     ("author", "010", "a number", 3, 9),
-    ("title", "~", "empty (null)", 1, 8),
 ])
 def test_yaml_1_1_scalars_are_refused_where_text_is_expected(make_project, field: str, raw: str, what: str,
                                                              line: int, column: int) -> None:
@@ -266,6 +265,12 @@ def test_yaml_1_1_scalars_are_refused_where_text_is_expected(make_project, field
     assert problems[0].startswith(f"briefings/sources/beta-report.yml:{line}:{column}: error: expected text, "
                                   f"but YAML reads {raw!r} as {what}")
     assert len(problems) == 1
+
+
+def test_a_title_of_tilde_is_refused_as_no_value(make_project) -> None:
+    root = make_project({"briefings/sources/beta-report.yml": 'title: ~\npublished: "2024"\n'})
+    assert errors_of(root) == ["briefings/sources/beta-report.yml:1:8: error: `title` has no value (YAML reads "
+                               "'~' as null)\n    hint: write its value, or remove the field"]
 
 
 def test_locator_010_is_refused(make_project) -> None:

@@ -343,3 +343,30 @@ def test_a_root_without_briefings_names_the_way_out(tmp_path: Path) -> None:
     assert "briefings:1:1: error: the briefings folder does not exist" in reported(result)
     assert "run the command from the project's folder (the one holding site_config.yml) or pass --root" \
         in reported(result)
+
+
+# ---- FORMAT.md's promises: no field written without a value -------------------------------
+
+NO_VALUE = {
+    "a locator with nothing after it": (
+        {TOPIC: HEAD + FACT.replace('locator: "headline"', "locator:")},
+        f"{TOPIC}:9:17: error: `locator` has no value (YAML reads nothing as null)"),
+    "a locator of ~": (
+        {TOPIC: HEAD + FACT.replace('locator: "headline"', "locator: ~")},
+        f"{TOPIC}:9:18: error: `locator` has no value (YAML reads '~' as null)"),
+    "an empty outlet": (
+        {SOURCE: 'title: "Gamma"\noutlet:\npublished: "2024"\n'},
+        f"{SOURCE}:2:8: error: `outlet` has no value (YAML reads nothing as null)"),
+    "a date of null": (
+        {TOPIC: HEAD + FACT.replace("    status:", "    date: null\n    status:")},
+        f"{TOPIC}:6:11: error: `date` has no value (YAML reads 'null' as null)"),
+}
+
+
+@pytest.mark.parametrize("name", list(NO_VALUE))
+def test_a_field_written_without_a_value_is_refused(make_project: MakeProject, name: str) -> None:
+    files, line = NO_VALUE[name]
+    result = run_check(make_project(files))
+    assert result.exit_code == 1
+    assert f"{line}\n    hint: write its value, or remove the field\n" in reported(result), reported(result)
+    assert "1 error: 1 empty text" in reported(result)
