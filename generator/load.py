@@ -109,6 +109,14 @@ def load_bytes(raw: bytes, path: Path, display: str) -> LoadedFile:
     try:
         loaded.data = builder.document()
     except yaml.MarkedYAMLError as exc:
+        quote = _open_quote(text, exc)
+        if quote is not None:
+            opened, runs_to = quote
+            end = "the end of the file" if runs_to is None else f"line {runs_to + 1}"
+            _fail(display, opened.line + 1, opened.column + 1, f"YAML syntax: the quoted text opened here is not "
+                  f"closed on its line (it runs on to {end})",
+                  "close the quote where the text ends; a quote mark inside the text is written \\\" (or put the "
+                  "text in single quotes)")
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -116,6 +124,28 @@ def load_bytes(raw: bytes, path: Path, display: str) -> LoadedFile:
     except yaml.YAMLError as exc:
         _fail(display, 1, 1, f"YAML syntax: {exc}", "check the file's indentation and quoting")
     return loaded
+
+
+def _open_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, int | None] | None:
+    """Where a quote left open starts, and the line it runs on to (None: the end of the file),
+    when that is the error: a quoted scalar still open at the end of the file, or one that
+    closed lines later, at the next quote mark, just before the error."""
+    if exc.context and "quoted scalar" in exc.context and "end of stream" in str(exc.problem) and exc.context_mark:
+        return exc.context_mark, None
+    if exc.problem_mark is None:
+        return None
+    before: yaml.Token | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.end_mark.index > exc.problem_mark.index:
+                break
+            before = token
+    except yaml.YAMLError:
+        pass
+    if (isinstance(before, yaml.ScalarToken) and before.style in ('"', "'")
+            and before.end_mark.line > before.start_mark.line):
+        return before.start_mark, before.end_mark.line
+    return None
 
 
 def _decode(raw: bytes, display: str) -> str:

@@ -48,6 +48,12 @@ def test_yaml_11_booleans_and_octals_stay_visible_with_their_text() -> None:
     ("a: 1\n---\nb: 2\n", 2, 1, "a file holds one YAML document"),
     ("a:\n\tb: 1\n", 2, 1, "YAML syntax"),
     ("a: [1, 2\n", 2, 1, "YAML syntax"),
+    # an unclosed quote is located where it opens, not where YAML stumbles over the next one
+    ('a: "one\nb: "two"\n', 1, 4, "the quoted text opened here is not closed on its line (it runs on to line 2)"),
+    ("a: 'it\nb: 'two'\n", 1, 4, "the quoted text opened here is not closed on its line (it runs on to line 2)"),
+    ('a: 1\nb: "two\n', 2, 4, "the quoted text opened here is not closed on its line (it runs on to the end of "
+                            "the file)"),
+    ('a: "bad \\q escape"\n', 1, 9, "found unknown escape character"),
 ])
 def test_refusals_are_located(text: str, line: int, column: int, message: str) -> None:
     got_line, got_column, got_message, hint = refused(text)
