@@ -9,6 +9,7 @@ its message. The hint says how to fix it, inferring the fix where it can (``Marc
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import types
@@ -101,9 +102,23 @@ def date_hint(text: Any) -> str:
         return f"write `{years[0]}-{month:02d}`"
     slashed = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
     if slashed:
-        return f"{general} (is it {slashed[3]}-{int(slashed[2]):02d}-{int(slashed[1]):02d} or " \
-               f"{slashed[3]}-{int(slashed[1]):02d}-{int(slashed[2]):02d}?)"
+        first, second, year = int(slashed[1]), int(slashed[2]), int(slashed[3])
+        readings = list(dict.fromkeys(f"{year}-{month:02d}-{day:02d}" for day, month in ((first, second),
+                                                                                        (second, first))
+                                      if _real_date(year, month, day)))
+        if len(readings) == 1:
+            return f"write `{readings[0]}`"
+        if readings:
+            return f"{general} (is it {readings[0]} or {readings[1]}?)"
     return general
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _extra(f: Failure) -> Wording:

@@ -13,6 +13,10 @@ from generator.model import Entities, Judgments, Source, Topic
     ("15 August 2024", "write `2024-08-15`"),
     ("Aug 5, 2024", "write `2024-08-05`"),
     ("05/08/2024", "write YYYY-MM-DD, YYYY-MM or YYYY, only as precise as known (is it 2024-08-05 or 2024-05-08?)"),
+    ("19/11/2024", "write `2024-11-19`"),  # only one reading is a real date: 2024-19-11 is none
+    ("11.19.2024", "write `2024-11-19`"),
+    ("05/05/2024", "write `2024-05-05`"),
+    ("31/02/2024", "write YYYY-MM-DD, YYYY-MM or YYYY, only as precise as known"),  # no real date at all
     ("someday", "write YYYY-MM-DD, YYYY-MM or YYYY, only as precise as known"),
     ("March 2023 or 2024", "write YYYY-MM-DD, YYYY-MM or YYYY, only as precise as known"),
 ])
