@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -31,6 +32,7 @@ from generator.briefing import Briefing
 from generator.errors import Problem, Severity
 from generator.inline import plain_text
 from generator.load import DataPath, LoadedFile
+from generator.vocabulary import plural
 
 ARCHIVE_SUFFIXES = (".txt", ".md", ".html")
 SHARED_RUN_WORDS = 12
@@ -247,9 +249,11 @@ def check_archive(briefing: Briefing, topic_files: dict[str, LoadedFile], archiv
                                if c.quote)
         return report
 
+    #: source without archived text -> where its first quote is; and how many quotes it has
+    missing: dict[str, tuple[LoadedFile, DataPath]] = {}
+    unverified: Counter[str] = Counter()
     for topic_id, topic in briefing.topics.items():
         loaded = topic_files[topic_id]
-        missing_reported: set[str] = set()
         for f_index, fact in enumerate(topic.facts):
             at: DataPath = ("facts", f_index)
             for c_index, cite in enumerate(fact.cites):
@@ -258,12 +262,8 @@ def check_archive(briefing: Briefing, topic_files: dict[str, LoadedFile], archiv
                 found = texts.get(cite.source)
                 if found is None:
                     report.unchecked += 1
-                    if cite.source not in missing_reported:
-                        missing_reported.add(cite.source)
-                        problem(loaded, (*at, "cites", c_index, "quote"), Severity.WARNING,
-                                f"quotes from '{cite.source}' were not verified: no archived text",
-                                f"save the source's text as {archive}/{cite.source}.txt (or .md, .html)",
-                                "no archived text")
+                    missing.setdefault(cite.source, (loaded, (*at, "cites", c_index, "quote")))
+                    unverified[cite.source] += 1
                     continue
                 if normalise(cite.quote) in found.normalised:
                     report.verified += 1
@@ -278,6 +278,11 @@ def check_archive(briefing: Briefing, topic_files: dict[str, LoadedFile], archiv
             _own_words(problem, loaded, (*at, "claim"), "claim", fact.claim, cited, texts)
         topic_sources = list(dict.fromkeys(source for f in topic.facts for source in f.sources))
         _own_words(problem, loaded, ("summary",), "summary", topic.summary, topic_sources, texts)
+    for source_id, (loaded, at) in missing.items():  # one line per source, at its first quote
+        quotes = plural(unverified[source_id], "quote")
+        problem(loaded, at, Severity.WARNING, f"{quotes} from '{source_id}' not verified: no archived text",
+                f"save the source's text as {archive}/{source_id}.txt (or .md, .html); see CONTRIBUTING.md, "
+                "\"Archived texts\"", "no archived text")
     return report
 
 

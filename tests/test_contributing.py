@@ -26,7 +26,8 @@ def blocks(language: str) -> list[str]:
 def test_every_contributor_command_and_status_is_documented() -> None:
     for command in new.commands:
         assert f"briefing new {command}" in GUIDE, f"`briefing new {command}` is undocumented"
-    for command in ("briefing check", "briefing serve", "briefing schemas", "briefing diff", "--strict",
+    for command in ("briefing check", "briefing serve", "briefing schemas", "briefing diff", "briefing correct",
+                    "briefing retire", "briefing revise", "--strict",
                     "--no-input", "--errors-only", "--base", "--archive", "make serve PORT="):
         assert command in GUIDE, command
     for name in ("difference", "reconciliation", "error", "kind", "corrections", "retired", "briefings/judgments.yml"):
@@ -69,3 +70,19 @@ def test_the_worked_example_command_writes_exactly_the_fact_shown(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert topic.read_text(encoding="utf-8").endswith(fact)
     assert check_project(root).errors == []
+
+
+def test_the_documents_link_only_to_files_in_the_repository() -> None:
+    for name in ("README.md", "CONTRIBUTING.md", "benchmarks/README.md"):
+        document = REPO / name
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", document.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://")):
+                continue
+            resolved = (document.parent / target).resolve()
+            assert resolved.is_relative_to(REPO.resolve()) and resolved.exists(), f"{name} links to {target}"
+        assert "shared/" not in document.read_text(encoding="utf-8"), f"{name} names a file outside the repository"
+
+
+def test_the_guide_says_where_archived_texts_live_and_how_to_add_one() -> None:
+    section = GUIDE.split("### Archived texts", 1)[1].split("\n## ", 1)[0]
+    assert "<source-id>.txt" in section and "briefing check --archive" in section and "archive_url" in section

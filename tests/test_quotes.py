@@ -197,10 +197,24 @@ def test_a_source_without_archived_text_is_a_located_warning(project, tmp_path: 
     folder = archive(tmp_path, {"beta-report.txt": "Unrelated."})
     code, err = check(project(), "--archive", str(folder))
     assert code == 0
-    assert (f"{QUOTE_AT}: warning: quotes from 'alpha-report' were not verified: no archived text") in err
+    assert (f"{QUOTE_AT}: warning: 1 quote from 'alpha-report' not verified: no archived text\n"
+            f"    hint: save the source's text as {folder}/alpha-report.txt (or .md, .html); see CONTRIBUTING.md, "
+            "\"Archived texts\"\n") in err
     assert "quotes: 0 verified, 0 not found in their source, 1 not checked (no archived text)" in err
     code, _ = check(project(), "--archive", str(folder), "--strict")
     assert code == 1
+
+
+def test_a_source_without_archived_text_is_summarised_in_one_line(project, tmp_path: Path) -> None:
+    root = project()
+    more = TOPIC.format(quote='"447 goats"').replace("goat-count", "more-goats").replace(
+        "      - source: beta-report\n", '      - source: alpha-report\n        quote: "North Korea"\n')
+    (root / "briefings/topics/more.yml").write_text(more)
+    code, err = check(root, "--archive", str(archive(tmp_path, {"beta-report.txt": "Unrelated."})))
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if "not verified" in line]
+    assert warnings == ["briefings/topics/more.yml:9:16: warning: 3 quotes from 'alpha-report' not verified: no "
+                        "archived text"]  # three citations in two topics: one line, at the first
 
 
 def test_an_archive_where_no_file_matches_a_source_is_an_error(project, tmp_path: Path) -> None:
