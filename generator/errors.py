@@ -36,8 +36,13 @@ class Problem:
     hint: str = ""
     #: the data path in the file it is about (mapping keys and list indexes), when known
     field: tuple[str | int, ...] = dataclasses.field(default=(), compare=False)
-    #: a short name of the kind of problem, for the summary ("unknown source")
+    #: the kind of problem, registered in ``generator.kinds`` ("unknown source"), for the summary
     kind: str = dataclasses.field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        from generator.kinds import registered  # the registry words its rules with this module's Severity
+
+        registered(self.kind, self.severity.value)
 
     @property
     def is_error(self) -> bool:
@@ -78,7 +83,7 @@ def summary(problems: list[Problem]) -> str:
     parts = []
     for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
         chosen = [p for p in problems if p.severity is severity]
-        kinds = Counter(p.kind or "other" for p in chosen)
+        kinds = Counter(p.kind for p in chosen)
         ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
         detail = ", ".join(f"{count} {kind}" for kind, count in ranked)
         parts.append(plural(len(chosen), noun) + (f": {detail}" if detail else ""))

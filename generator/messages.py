@@ -212,20 +212,6 @@ WORDINGS: dict[str, Callable[[Failure], Wording]] = {
 }
 
 
-#: error type -> the short name of its kind, for the check's summary
-KINDS: dict[str, str] = {
-    "extra_forbidden": "unknown field", "missing": "missing field", "string_type": "not text",
-    "int_type": "not a number", "float_type": "not a number", "string_pattern_mismatch": "bad id or tag",
-    "literal_error": "value not allowed", "dict_type": "not a mapping", "model_type": "not a mapping",
-    "model_attributes_type": "not a mapping", "list_type": "not a list", "too_short": "empty list",
-    "alleged_without_attribution": "alleged without attribution", "bool_type": "not true or false",
-    "greater_than_equal": "number out of range", "less_than_equal": "number out of range", "not_a_date": "bad date",
-    "not_a_real_date": "bad date", "not_a_full_date": "bad date", "not_http_url": "bad URL",
-    "unsafe_link": "bad link", "newline": "newline in a one-line field",
-    "control_characters": "control characters", "empty_text": "empty text", "no_value": "empty text",
-}
-
-
 def word(failure: Failure) -> Wording:
     """The message and hint for one failure (by its type; pydantic's own words otherwise)."""
     wording = WORDINGS.get(failure.kind)

@@ -15,8 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Problem, Severity
+from generator.kinds import kind_of_error
 from generator.load import DataPath, LoadedFile, YamlProblem, load_bytes
-from generator.messages import KINDS, Failure, union_rank, word
+from generator.messages import Failure, union_rank, word
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -85,7 +86,7 @@ def problems_of(model: type[BaseModel], loaded: LoadedFile, exc: ValidationError
         line, column = loaded.position(wording.at, key=wording.on_key or failure.rest[:1] == ("[key]",))
         at = wording.at + failure.rest[:1] if failure.kind == "missing" else wording.at
         found.append(Problem(loaded.display, line, column, Severity.ERROR, wording.message, wording.hint,
-                             field=at, kind=KINDS.get(failure.kind, "invalid value")))
+                             field=at, kind=kind_of_error(failure.kind)))
     return found
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.messages import KINDS, WORDINGS, closest, date_hint, fields_at, union_rank
+from generator.kinds import KINDS, kind_of_error
+from generator.messages import WORDINGS, closest, date_hint, fields_at, union_rank
 from generator.model import Entities, Judgments, Source, Topic
 
 
@@ -39,5 +40,8 @@ def test_the_fields_allowed_are_found_at_any_depth() -> None:
 
 
 def test_every_worded_type_has_a_kind_for_the_summary() -> None:
-    assert set(WORDINGS) <= set(KINDS)
+    worded_as = {error: kind.name for kind in KINDS.values() for error in kind.errors}
+    assert set(WORDINGS) == set(worded_as)  # every wording is a registered kind's, and every kind's type worded
+    assert kind_of_error("string_type") == "not text" and kind_of_error("no_value") == "empty text"
+    assert kind_of_error("a type no wording knows") == "invalid value"
     assert union_rank("string_type") > union_rank("not_a_date") and union_rank("int_type") > union_rank("string_type")

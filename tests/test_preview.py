@@ -16,8 +16,9 @@ from generator.inline import escape_text
 from generator.mkdocs_adapter.preview import ERROR_TITLE, error_site, problems_site, template_problem
 from generator.settings import Settings
 
-PROBLEMS = [Problem("briefings/topics/a.yml", 3, 5, Severity.ERROR, "unknown field '<b>#x</b>'", "fix *it*"),
-            Problem("briefings/sources/s.yml", 1, 1, Severity.WARNING, "no archive_url", "")]
+PROBLEMS = [Problem("briefings/topics/a.yml", 3, 5, Severity.ERROR, "unknown field '<b>#x</b>'", "fix *it*",
+                    kind="unknown field"),
+            Problem("briefings/sources/s.yml", 1, 1, Severity.WARNING, "no archive_url", "", kind="no archive_url")]
 
 
 def test_error_pages_replace_every_page_and_keep_assets_and_nav() -> None:

@@ -7,8 +7,8 @@ from tests.conftest import REPO
 
 
 def test_the_reference_documents_every_field_value_and_rule() -> None:
+    from generator.kinds import KINDS
     from generator.model import Citation, Fact, Judgment, Source
-    from generator.rules import RULES
 
     reference = (REPO / "FORMAT.md").read_text(encoding="utf-8")
     for model in (Source, Fact, Citation, Judgment):
@@ -16,8 +16,11 @@ def test_the_reference_documents_every_field_value_and_rule() -> None:
             assert f"| `{name}` |" in reference, f"{model.__name__}.{name} is not in FORMAT.md"
     for value in ("contradiction", "detail", "reference", "statement", "roughly-even-chance", "almost-certain"):
         assert f"`{value}`" in reference
-    for kind, (severity, _) in RULES.items():
-        assert f"| {kind} | {severity} |" in reference
+    for kind in KINDS.values():
+        assert f"| {kind.name} | {kind.severity} |" in reference, kind.name
+    for kind in ("no briefings folder", "no topics", "missing file", "bad value", "no history", "not a list",
+                 "not a mapping", "not a number", "date in the future", "empty text"):
+        assert f"| {kind} | error |" in reference, f"{kind} is not in FORMAT.md"
     assert "| `roughly-even-chance` | roughly even chance | 45–55 % |" in reference
 
 

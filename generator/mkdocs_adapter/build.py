@@ -30,7 +30,8 @@ def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict
     config_path = root / config_file
     if not config_path.is_file():
         raise BriefingError([Problem(config_file, 1, 1, Severity.ERROR, "mkdocs.yml not found",
-                                     "run the command from the project folder, or pass --root")])
+                                     "run the command from the project folder, or pass --root",
+                                     kind="no mkdocs.yml")])
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))

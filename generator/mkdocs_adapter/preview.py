@@ -58,7 +58,7 @@ def template_problem(exc: TemplateError, root: Path) -> Problem:
     where = display_path(Path(filename), root) if filename else "templates"
     return Problem(where, getattr(exc, "lineno", None) or 1, 1, Severity.ERROR,
                    f"template error: {exc.message or type(exc).__name__}",
-                   "fix the template and save; `briefing build` shows the full traceback")
+                   "fix the template and save; `briefing build` shows the full traceback", kind="template error")
 
 
 def report_problems(problems: list[Problem]) -> None:
