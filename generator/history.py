@@ -66,9 +66,10 @@ WITHOUT_BASE = "checked without a base (published facts were not compared): "
 
 def default_base(root: Path) -> Base:
     """The merge base of HEAD with the default branch: what this checkout's work started from."""
-    repo = Repository.find(root)
-    if repo is None:
+    reader = briefing_reader(root)
+    if reader is None:
         return Base(None, "", WITHOUT_BASE + "the project is not in a git checkout")
+    repo = reader.repo
     branch = repo.default_branch()
     if branch is None:
         return Base(None, "", WITHOUT_BASE + "git knows no branch main, nor what origin/HEAD names "
