@@ -1,10 +1,11 @@
 """The one small family of problems and errors the pipeline reports.
 
 Every stage reports what is wrong as a :class:`Problem` carrying the file, the 1-based
-line and column, a message, a one-line hint and a short kind (``unknown source``) for the
-summary; a run gathers them all and fails with a :class:`BriefingError` that holds the
-list. The CLI and the MkDocs plugin turn that into lines of
-``path:line:column: severity: message``, errors first, then a summary by kind.
+line and column, a message, a one-line hint and its kind (``unknown source``), one of the
+registry of ``kinds`` (a problem of another kind cannot be made), for the summary; a run
+gathers them all and fails with a :class:`BriefingError` that holds the list. The CLI and
+the MkDocs plugin turn that into lines of ``path:line:column: severity: message``, errors
+first, then a summary by kind.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.kinds import registered
 from generator.vocabulary import plural
 
 
@@ -40,8 +42,6 @@ class Problem:
     kind: str = dataclasses.field(default="", compare=False)
 
     def __post_init__(self) -> None:
-        from generator.kinds import registered  # the registry words its rules with this module's Severity
-
         registered(self.kind, self.severity.value)
 
     @property
