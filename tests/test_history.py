@@ -207,17 +207,57 @@ def test_diff_shows_a_reviewer_each_record_as_plain_text(repo: Path) -> None:
     assert working.stdout == DIFF_TEXT.replace("proposal", "working tree", 1)
 
 
+DIFF_MARKDOWN = """## Briefing changes: main → proposal
+
+### Facts added (1)
+
+- `gamma-fact` (shipment): Gamma saw horses\\, goats\\.
+  - status: reported
+  - citation 1: gamma\\-report
+    - locator: headline
+    - quote: “horses\\, goats”
+    - value: 3
+
+### Facts changed (1)
+
+- `goat-count`: Alpha shipped goats to Beta\\; the sources give different counts\\.
+  - status: reported
+  - citation 2 locator: paragraph 1 → paragraph 3
+  - correction added (2026-04-14): Beta\\'s paragraph is the third\\.
+
+### Facts retired (1)
+
+- `beta-denies`: Alpha said Beta paid in arms\\; Beta denied it\\.
+  - retired: Beta\\'s denial was misread\\.
+  - status: alleged → disputed
+
+### Judgments added (1)
+
+- `goats-were-paid`: Were the goats paid for\\?
+  - judgment: Beta paid for the goats\\.
+  - likelihood: unlikely
+  - confidence: low
+  - basis: One report\\.
+  - supported by: goat\\-count
+  - gap: What Beta paid\\.
+
+### Judgments revised (1)
+
+- `goats-were-aid`: Were the goats aid\\?
+  - likelihood: likely → very\\-likely
+  - history added (2026-04-01): Raised\\: a second report\\.
+
+### Sources added (1)
+
+- `gamma-report`: Gamma \\| \\*report\\*
+  - published: 2024
+"""
+
+
 def test_diff_in_markdown_for_the_pull_requests_summary(repo: Path) -> None:
     propose(repo)
     result = run(repo, "diff", "main", "proposal", "--format", "markdown")
-    assert result.stdout.startswith("## Briefing changes: main → proposal\n\n### Facts added (1)\n\n"
-                                    "- `gamma-fact` (shipment): Gamma saw horses\\, goats\\.\n"
-                                    "  - status: reported\n  - citation 1: gamma\\-report\n    - locator: headline\n"
-                                    "    - quote: “horses\\, goats”\n    - value: 3\n\n")
-    assert ("- `beta-denies`: Alpha said Beta paid in arms\\; Beta denied it\\.\n"
-            "  - retired: Beta\\'s denial was misread\\.\n  - status: alleged → disputed\n") in result.stdout
-    assert result.stdout.endswith("### Sources added (1)\n\n- `gamma-report`: Gamma \\| \\*report\\*\n"
-                                  "  - published: 2024\n")
+    assert result.stdout == DIFF_MARKDOWN  # contributor text escaped, every character shown as itself
     assert run(repo, "diff", "main", "proposal").stdout == result.stdout  # not a terminal: Markdown
 
 
