@@ -370,6 +370,7 @@ def new_judgment(root: Path | None, question: str | None, text: str | None, like
     import datetime
 
     from generator import scaffold
+    from generator.judgment_rules import likelihood_terms
 
     project = _project(root)
     ask = Asker(no_input)
@@ -377,7 +378,16 @@ def new_judgment(root: Path | None, question: str | None, text: str | None, like
     question = ask.text(question, "--question", "Question", check=check("question"))
     text = ask.text(text, "--judgment", "Judgment (your own words; no likelihood or confidence words)",
                     check=check("judgment"))
-    likelihood = ask.choice(likelihood, "--likelihood", "Likelihood", LIKELIHOODS, default="likely")
+    said = likelihood_terms(text or "")  # a term the text already uses is the one offered, and no other fits
+
+    def likelihood_error(chosen: str) -> tuple[str, str] | None:
+        other = next((phrase for phrase, key in said if key != chosen), None)
+        return None if other is None else (f"the judgment says '{other}', but this likelihood is '{chosen}'",
+                                           "choose the likelihood the judgment's words say, or run again and "
+                                           "reword the judgment")
+
+    likelihood = ask.choice(likelihood, "--likelihood", "Likelihood", LIKELIHOODS,
+                            default=said[0][1] if said else "likely", check=likelihood_error)
     confidence = ask.choice(confidence, "--confidence", "Confidence", CONFIDENCES, default="moderate")
     basis = ask.text(basis, "--basis", "Basis for that confidence", check=check("basis"))
 

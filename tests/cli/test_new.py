@@ -433,3 +433,14 @@ def test_a_refused_entry_keeps_every_answer_as_a_command_line(make_project: Make
     rerun = new(root, "judgment", *["moderate" if part == "high" else part for part in command])
     assert rerun.exit_code == 0, rerun.output
     assert load_file(root / "briefings/judgments.yml").data[0]["confidence"] == "moderate"
+
+
+def test_the_likelihood_a_judgment_says_is_offered_and_no_other_accepted(make_project: MakeProject) -> None:
+    root = make_project()
+    answers = "\n".join(["Were the goats aid?", "Alpha very likely sent them as aid.", "likely", "",
+                         "", "Two reports.", "goat-count", "", "", "", "", "2024-09-01", "", ""]) + "\n"
+    result = new(root, "judgment", input=answers)
+    assert result.exit_code == 0, result.output
+    assert ("[very-likely]: likely\nError: the judgment says 'very likely', but this likelihood is 'likely' (hint: "
+            "choose the likelihood the judgment's words say") in result.output
+    assert load_file(root / "briefings/judgments.yml").data[0]["likelihood"] == "very-likely"
