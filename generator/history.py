@@ -11,6 +11,7 @@ also tells the duplicate-id rule which of two facts is the new one.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +69,8 @@ def default_base(root: Path) -> Base:
     """The merge base of HEAD with the default branch: what this checkout's work started from."""
     reader = briefing_reader(root)
     if reader is None:
-        return Base(None, "", WITHOUT_BASE + "the project is not in a git checkout")
+        why = "git is not installed" if shutil.which("git") is None else "the project is not in a git checkout"
+        return Base(None, "", WITHOUT_BASE + why)
     repo = reader.repo
     branch = repo.default_branch()
     if branch is None:

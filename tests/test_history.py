@@ -7,10 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.gitrepo import JUDGMENT, JUDGMENTS, TOPIC, commit, edit, git
+from tests.gitrepo import JUDGMENT, JUDGMENTS, TOPIC, MakeProject, commit, edit, git
 
 
 def run(root: Path, *args: str):
@@ -89,7 +90,7 @@ def test_the_merge_base_is_the_base_not_the_tip_of_main(repo: Path) -> None:
             in run(repo, "check").stderr)
 
 
-def test_the_default_branch_is_what_origin_head_names(make_project) -> None:
+def test_the_default_branch_is_what_origin_head_names(make_project: MakeProject) -> None:
     root = make_project({JUDGMENTS: JUDGMENT})
     git(root, "init", "-q", "-b", "trunk")
     commit(root, "The first briefing", "2026-03-02T10:00:00+00:00")
@@ -101,7 +102,7 @@ def test_the_default_branch_is_what_origin_head_names(make_project) -> None:
     assert "compared with the briefing published on origin/trunk" in result.stderr
 
 
-def test_without_a_default_branch_the_check_says_once_it_had_no_base(make_project) -> None:
+def test_without_a_default_branch_the_check_says_once_it_had_no_base(make_project: MakeProject) -> None:
     root = make_project({JUDGMENTS: JUDGMENT})
     git(root, "init", "-q", "-b", "trunk")
     commit(root, "The first briefing", "2026-03-02T10:00:00+00:00")
@@ -115,11 +116,20 @@ def test_without_a_default_branch_the_check_says_once_it_had_no_base(make_projec
     assert UNCORRECTED in run(root, "check", "--base", "trunk").stderr  # --base still names one
 
 
-def test_outside_a_git_checkout_the_check_says_once_it_had_no_base(make_project) -> None:
+def test_outside_a_git_checkout_the_check_says_once_it_had_no_base(make_project: MakeProject) -> None:
     result = run(make_project({JUDGMENTS: JUDGMENT}), "check")
     assert result.exit_code == 0
     assert [line for line in result.stderr.splitlines() if "without a base" in line] == [
         "checked without a base (published facts were not compared): the project is not in a git checkout"]
+
+
+def test_without_git_the_check_says_once_it_had_no_base(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("shutil.which", lambda name: None)  # a machine without git
+    edit(repo, TOPIC, *CHANGED_CLAIM)
+    result = run(repo, "check")
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if "without a base" in line] == [
+        "checked without a base (published facts were not compared): git is not installed"]
 
 
 def test_an_unknown_base_is_a_located_error(repo: Path) -> None:
