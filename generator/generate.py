@@ -22,10 +22,10 @@ from generator.briefing import Briefing
 from generator.check import FileCache, require_briefing
 from generator.errors import Problem
 from generator.exports import SearchEntry, export_files, search_entries
+from generator.history.record_dates import Revisions, read_revisions
 from generator.inline import clear_caches
 from generator.pages import PageSpec, plan_nav, plan_pages
 from generator.render import make_environment, render_page
-from generator.revisions import Revisions, read_revisions
 from generator.settings import Settings, load_settings, project_paths
 from generator.urls import Urls
 

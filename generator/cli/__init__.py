@@ -43,7 +43,7 @@ def check(root: Path | None, strict: bool, errors_only: bool, fmt: str, archive:
           base: str | None) -> None:
     """Validate every briefing file and report every problem with its file, line and column."""
     from generator.check import check_project
-    from generator.history import PublishedIds, base_problems
+    from generator.history.published import PublishedIds, base_problems
 
     root = project_root(root)
     try:
@@ -123,11 +123,11 @@ def build(root: Path | None, markdown_dir: Path | None, site_dir: Path | None, c
 def diff(root: Path | None, base: str, head: str | None) -> None:
     """What HEAD (default: the working tree) changes of the briefing at BASE, as Markdown for a
     pull request: facts added, changed (before -> after), retired; sources, entities, judgments."""
-    from generator.changes import diff as compare
-    from generator.changes import markdown_summary
     from generator.check import require_briefing
-    from generator.history import base_snapshot
-    from generator.snapshot import Snapshot, from_briefing
+    from generator.history.at_revision import Snapshot, from_briefing
+    from generator.history.compare import diff as compare
+    from generator.history.compare import markdown_summary
+    from generator.history.published import base_snapshot
 
     root = project_root(root)
     try:

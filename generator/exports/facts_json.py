@@ -16,10 +16,10 @@ from typing import Any
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import RecordDates, published_modified
+from generator.history.changelog import RecordDates, published_modified
+from generator.history.record_dates import Revisions
 from generator.inline import plain_text
 from generator.model import Citation, Entity, Judgment, Source
-from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import JUDGMENTS, Urls, entity_uri, source_uri, topic_uri
 from generator.vocabulary import (

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import Change, changes, day_label
 from generator.exports.text import relation_text, sentence, source_errors_text, timestamp
+from generator.history.changelog import Change, changes, day_label
+from generator.history.record_dates import Revisions
 from generator.inline import fold_whitespace, plain_text, shorten
 from generator.model import Judgment
-from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import HOME, JUDGMENTS, Urls, topic_uri
 from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label

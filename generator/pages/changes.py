@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.changelog import Change, changes, day_label
 from generator.exports import FEED_XML
+from generator.history.changelog import Change, changes, day_label
 from generator.pages.paginate import Page, paged
 from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec

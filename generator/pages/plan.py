@@ -13,12 +13,12 @@ from __future__ import annotations
 from functools import cached_property
 
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import RecordDates
+from generator.history.changelog import RecordDates
+from generator.history.record_dates import Revisions
 from generator.inline import AutoLink, Linker, inline_markdown
 from generator.model import Fact, Judgment
 from generator.pages.views import EntityRef, FactView, JudgmentRef, JudgmentView, link
 from generator.render import Md
-from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import HOME, TAGS, Urls, entity_uri, folder_of, up_to_root
 

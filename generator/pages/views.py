@@ -16,11 +16,11 @@ from functools import cached_property
 from typing import Protocol
 
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import RecordDates, day_label
+from generator.history.changelog import RecordDates, day_label
+from generator.history.record_dates import Record
 from generator.inline import plain_text
 from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
-from generator.revisions import Record
 from generator.urls import HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
 from generator.vocabulary import DIFFERENCE_HEADINGS, LIKELIHOODS, SOURCE_KINDS, STATUS_LABELS, Likelihood
 

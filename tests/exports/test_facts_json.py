@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from generator.briefing import Briefing
 from generator.exports.facts_json import FACTS_JSON, FACTS_SCHEMA_VERSION, facts_document
 from generator.exports.layout import json_bytes
-from generator.revisions import Revisions
+from generator.history.record_dates import Revisions
 from generator.settings import Features, Settings
 from generator.urls import Urls
 from generator.vocabulary import LIKELIHOODS

@@ -1,6 +1,6 @@
 """What changed between two snapshots of a briefing, in content terms.
 
-``diff`` compares two :class:`~generator.snapshot.Snapshot` objects record by record and
+``diff`` compares two :class:`~generator.history.at_revision.Snapshot` objects record by record and
 says what a reader or a reviewer would: facts added, changed (each field before -> after),
 retired; sources and entities added; judgments added or revised. Only substantive fields
 count (a fact's claim, status, date, values and citations; a judgment's text, likelihood,
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.history.at_revision import Snapshot
 from generator.inline import escape_text
 from generator.model import Fact, Judgment
-from generator.snapshot import Snapshot
 
 #: The fields of a fact whose change a correction must explain (``check --base``).
 CORRECTED_FIELDS = ("claim", "status", "date", "values")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.changes import diff, markdown_summary
+from generator.history.at_revision import Snapshot
+from generator.history.compare import diff, markdown_summary
 from generator.model import Fact, Judgment, Source
-from generator.snapshot import Snapshot
 
 
 def fact(**fields: object) -> Fact:

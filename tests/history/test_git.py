@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from generator.git import Repository
+from generator.history.git import Repository
 from tests.gitrepo import commit, git
 
 

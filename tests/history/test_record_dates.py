@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.revisions import read_revisions
+from generator.history.record_dates import read_revisions
 from tests.conftest import MakeProject
 from tests.gitrepo import TOPIC, commit, edit
 
@@ -35,7 +35,7 @@ def test_a_rebuild_reads_only_the_new_commits(repo: Path, monkeypatch: pytest.Mo
     assert (repo / ".cache/briefing/revisions.json").is_file()
     edit(repo, TOPIC, "    status: alleged\n", "    status: reported\n")
     commit(repo, "Status", "2026-04-14T09:00:00+00:00")
-    import generator.revisions as module
+    import generator.history.record_dates as module
 
     parsed: list[str] = []
     original = module.parse_file
@@ -66,7 +66,7 @@ def test_a_shallow_clone_has_no_dates(repo: Path, tmp_path: Path, caplog: pytest
 
 
 def test_a_cache_made_by_other_code_is_not_read(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.revisions as module
+    import generator.history.record_dates as module
 
     first = read_revisions(repo, repo / "briefings")
     assert first is not None and first.facts

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from generator.briefing import Briefing
-from generator.changelog import (
+from generator.check import require_briefing
+from generator.history.changelog import (
     CHANGE_TEXT_LIMIT,
     RecordDates,
     around_difference,
@@ -16,8 +17,7 @@ from generator.changelog import (
     published_modified,
     shown_change,
 )
-from generator.check import require_briefing
-from generator.revisions import Event, Record, Revisions
+from generator.history.record_dates import Event, Record, Revisions
 from tests.conftest import CASES
 
 

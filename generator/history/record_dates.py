@@ -23,16 +23,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.changes import changed_fields, fact_fields, judgment_fields
-from generator.git import GitError, Repository
-from generator.snapshot import parse_file
+from generator.history.at_revision import parse_file
+from generator.history.compare import changed_fields, fact_fields, judgment_fields
+from generator.history.git import GitError, Repository
 
 log = logging.getLogger("briefing.revisions")
 CACHE_FILE = Path(".cache") / "briefing" / "revisions.json"
 CACHE_VERSION = 1
 #: The modules whose code decides what a record is and what counts as its change: the cache
 #: holds what they computed, so it is read only by the same code.
-_DECIDING_MODULES = ("changes.py", "model.py", "revisions.py", "snapshot.py")
+_DECIDING_MODULES = ("compare.py", "../model.py", "record_dates.py", "at_revision.py")
 
 
 @lru_cache(maxsize=1)

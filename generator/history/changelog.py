@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from functools import cached_property
 
 from generator.briefing import Briefing
+from generator.history.record_dates import Record, Revisions
 from generator.inline import fold_whitespace, plain_text, shorten
-from generator.revisions import Record, Revisions
 from generator.vocabulary import LIKELIHOODS, date_label
 
 #: What each kind of change is called, on the page of changes and in the feed.
