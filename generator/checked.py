@@ -1,7 +1,7 @@
 """Every record that validated, with where it stands: what the cross-file rules read.
 
 ``check`` loads and validates each file, then gathers the records here, each with its file
-and data path (:class:`Located`), so ``rules``, ``judgment_rules`` and ``history`` can
+and data path (:class:`Located`), so ``rules``, ``judgment_rules`` and ``history.published`` can
 report a problem at the exact key or value to change; :meth:`Checked.briefing` makes the
 checked briefing the pages are built from.
 """

@@ -78,7 +78,7 @@ def generate(root: Path, settings: Settings | None = None, *, directory_urls: bo
 
     Raises :class:`~generator.errors.BriefingError` with every problem when the
     briefing has errors; nothing is returned half-made. Each record's dates of publication
-    and change come from the project's git history (``revisions``), when it has one.
+    and change come from the project's git history (``history.record_dates``), when it has one.
     """
     inputs = prepare(root, settings, directory_urls=directory_urls, on_stage=on_stage)
     site = GeneratedSite(settings=inputs.settings, warnings=inputs.problems)

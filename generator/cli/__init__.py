@@ -125,8 +125,7 @@ def diff(root: Path | None, base: str, head: str | None) -> None:
     pull request: facts added, changed (before -> after), retired; sources, entities, judgments."""
     from generator.check import require_briefing
     from generator.history.at_revision import Snapshot, from_briefing
-    from generator.history.compare import diff as compare
-    from generator.history.compare import markdown_summary
+    from generator.history.compare import changes_between, markdown_summary
     from generator.history.published import base_snapshot
 
     root = project_root(root)
@@ -141,7 +140,7 @@ def diff(root: Path | None, base: str, head: str | None) -> None:
             emit([snapshot], False)
             sys.exit(1)
     assert isinstance(before, Snapshot) and isinstance(after, Snapshot)
-    click.echo(markdown_summary(compare(before, after), after, base, head or "working tree"), nl=False)
+    click.echo(markdown_summary(changes_between(before, after), after, base, head or "working tree"), nl=False)
 
 
 @main.command()

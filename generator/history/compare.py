@@ -1,6 +1,6 @@
 """What changed between two snapshots of a briefing, in content terms.
 
-``diff`` compares two :class:`~generator.history.at_revision.Snapshot` objects record by record and
+:func:`changes_between` compares two :class:`~generator.history.at_revision.Snapshot` objects record by record and
 says what a reader or a reviewer would: facts added, changed (each field before -> after),
 retired; sources and entities added; judgments added or revised. Only substantive fields
 count (a fact's claim, status, date, values and citations; a judgment's text, likelihood,
@@ -71,7 +71,7 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldC
             for name in after if before[name] != after[name]]
 
 
-def diff(base: Snapshot, head: Snapshot) -> Diff:
+def changes_between(base: Snapshot, head: Snapshot) -> Diff:
     """What ``head`` changes of ``base``."""
     result = Diff()
     for fact_id, (_, fact) in head.facts.items():

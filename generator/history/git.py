@@ -1,7 +1,7 @@
 """The project's git history, read with git's own plumbing commands (nothing is written).
 
-``snapshot`` and ``history`` ask here for the files of the briefing at a revision and their
-bytes; ``revisions`` for the commits that changed it (``git log``). A project that is not a
+``at_revision`` and ``published`` ask here for the files of the briefing at a revision and
+their bytes; ``record_dates`` for the commits that changed it (``git log``). A project that is not a
 git checkout, or a machine without git, gives ``None`` from :meth:`Repository.find`; a
 shallow clone says so (:meth:`Repository.is_shallow`); callers leave out what needs history.
 """

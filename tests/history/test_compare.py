@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.history.at_revision import Snapshot
-from generator.history.compare import diff, markdown_summary
+from generator.history.compare import changes_between, markdown_summary
 from generator.model import Fact, Judgment, Source
 
 
@@ -19,10 +19,10 @@ JUDGMENT = Judgment(id="j", question="Aid?", judgment="Aid.", likelihood="likely
 def test_only_substantive_changes_count() -> None:
     base = Snapshot(facts={"f": ("t", fact())}, judgments={"j": JUDGMENT})
     moved = Snapshot(facts={"f": ("other-topic", fact(tags=["goats"]))}, judgments={"j": JUDGMENT})
-    assert diff(base, moved).empty  # a new tag, another topic: no change in content terms
+    assert changes_between(base, moved).empty  # a new tag, another topic: no change in content terms
     changed = Snapshot(facts={"f": ("t", fact(status="confirmed", cites=[{"source": "a", "locator": "p2"}]))},
                        judgments={"j": JUDGMENT.model_copy(update={"likelihood": "very-likely"})})
-    result = diff(base, changed)
+    result = changes_between(base, changed)
     assert [(c.field, c.before, c.after) for c in result.facts_changed["f"]] == [
         ("status", "reported", "confirmed"), ("citations", "a p1", "a p2")]
     assert [(c.field, c.after) for c in result.judgments_revised["j"]] == [("likelihood", "very-likely")]
@@ -33,7 +33,7 @@ def test_the_summary_tells_added_changed_retired_and_removed_as_text() -> None:
     head = Snapshot(facts={"f": ("t", fact(retired="Wrong <b>count</b>.", claim="Alpha sent *47* goats.")),
                            "new": ("t", fact(id="new", claim="A `code` | pipe"))},
                     sources={"s": Source(title="S [1]", published="2024")})
-    summary = markdown_summary(diff(base, head), head, "main", "HEAD")
+    summary = markdown_summary(changes_between(base, head), head, "main", "HEAD")
     assert summary == (
         "## Briefing changes: main → HEAD\n\n"
         "### Facts added (1)\n\n- `new` (t): A \\`code\\` \\| pipe\n\n"
@@ -42,4 +42,5 @@ def test_the_summary_tells_added_changed_retired_and_removed_as_text() -> None:
         "### Facts retired (1)\n\n- `f`: Wrong &lt;b\\>count&lt;\\/b\\>\\.\n\n"
         "### Facts removed (ids must stay: retire them instead) (1)\n\n- `gone`\n\n"
         "### Sources added (1)\n\n- `s`: S \\[1\\]\n")
-    assert markdown_summary(diff(base, base), base, "a", "b").endswith("No change to the briefing's content.\n")
+    unchanged = markdown_summary(changes_between(base, base), base, "a", "b")
+    assert unchanged.endswith("No change to the briefing's content.\n")
