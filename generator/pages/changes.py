@@ -21,12 +21,7 @@ from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec
 from generator.pages.views import FactView, JudgmentView
 from generator.render import Md
-from generator.urls import CHANGES as CHANGES_URI
-from generator.urls import CORRECTIONS as CORRECTIONS_URI
-from generator.urls import JUDGMENTS, relative
-
-CHANGES = CHANGES_URI.removesuffix(".md")  # the pages of a long list are named from these
-CORRECTIONS = CORRECTIONS_URI.removesuffix(".md")
+from generator.urls import CHANGES, CORRECTIONS, JUDGMENTS, relative
 
 
 @dataclass(frozen=True)
@@ -74,14 +69,14 @@ def change_pages(plan: Plan) -> Iterator[PageSpec]:
             **_page_context(plan, page),
             "days": _days(plan, page),
             "history": plan.revisions is not None,
-            "corrections_link": Md(relative(CORRECTIONS_URI, page.uri)),
+            "corrections_link": Md(relative(CORRECTIONS, page.uri)),
         })
     corrections = [change for change in found if change.kind == "fact-corrected"]
     for page in paged(CORRECTIONS, corrections, plan.list_size):
         yield PageSpec(page.uri, "corrections.md.j2", {
             **_page_context(plan, page),
             "corrections": [change_view(plan, change, page.uri) for change in page.items],
-            "changes_link": Md(relative(CHANGES_URI, page.uri)),
+            "changes_link": Md(relative(CHANGES, page.uri)),
         })
 
 
