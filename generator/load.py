@@ -20,7 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from generator.errors import Problem, Severity
+from generator.errors import BriefingError, Problem
 
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 32
@@ -83,12 +83,14 @@ class LoadedFile:
         return self.value_positions.get((), (1, 1))
 
 
-class YamlProblem(Exception):
+class YamlProblem(BriefingError):
     """A file that cannot be loaded at all; carries the located problem."""
 
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(problem.format())
+    kind = "unreadable YAML"
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedFile:
@@ -138,7 +140,7 @@ def _syntax_hint(text: str, line: int, column: int) -> str:
 
 
 def _fail(display: str, line: int, column: int, message: str, hint: str) -> None:
-    raise YamlProblem(Problem(display, line, column, Severity.ERROR, message, hint, kind="unreadable YAML"))
+    raise YamlProblem.at(display, message, hint, line=line, column=column)
 
 
 class _Builder:

@@ -106,7 +106,7 @@ def build(root: Path | None, markdown_dir: Path | None, site_dir: Path | None, c
         try:
             built = build_site(root, out, config_file=config_file, strict=strict, verbose=verbose)
         except SiteBuildError as exc:
-            click.echo(f"error: the site was not built ({exc}); the previous site is untouched", err=True)
+            emit(exc.problems, annotates("auto"))
             sys.exit(1)
         click.echo(f"built the site in {built}", err=True)
     except BriefingError as exc:
@@ -185,7 +185,8 @@ def serve(root: Path | None, port: int, config_file: str, open_browser: bool, st
         run_server(project_root(root), port=port, config_file=config_file, open_browser=open_browser,
                    strict=strict)
     except PreviewError as exc:
-        raise click.ClickException(str(exc)) from None
+        emit(exc.problems, False)
+        sys.exit(1)
 
 
 main.add_command(new)
