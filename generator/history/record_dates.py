@@ -81,6 +81,8 @@ def _code_fingerprint() -> str:
     for path in deciding_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + _source(path))
     return digest.hexdigest()[:16]
+
+
 _NO_BLOB = "0" * 40
 
 
