@@ -70,21 +70,26 @@ def test_a_list_goes_on_over_numbered_pages_named_from_its_first() -> None:
 
 
 def _uri_literals(text: str) -> list[str]:
-    """The page uris a planner's source writes as text (a template's name is none, nor is a
-    docstring)."""
+    """The page uris a module's source writes as text: a lowercase name ending in ``.md`` (a
+    template's ``.md.j2`` is none, nor is a docstring, the suffix alone or a document of the
+    repository, ``FORMAT.md``), a numbered page, or an f-string ending in ``.md``."""
     tree = ast.parse(text)
     docstrings = {id(body[0].value) for node in ast.walk(tree)
                   if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
                   and (body := node.body) and isinstance(body[0], ast.Expr)}
+    built = [node.values[-1] for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) and node.values]
     return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and id(node) not in docstrings
-            and isinstance(node.value, str) and re.search(r"\.md\b(?!\.j2)|_page-", node.value)]
+            and isinstance(node.value, str) and (re.search(r"\b[a-z0-9_/-]+\.md\b(?!\.j2)|_page-", node.value)
+                                                 or (node in built and node.value.endswith(".md")))]
 
 
-def test_no_planner_or_template_writes_a_page_uri_of_its_own() -> None:
-    assert _uri_literals('"""Names tags/x.md."""\nuri = f"tags/{tag}.md"\nname = "tag.md.j2"') == [".md"]
-    planners = {path.name: _uri_literals(path.read_text(encoding="utf-8"))
-                for path in (REPO / "generator" / "pages").glob("*.py")}
-    assert {name: found for name, found in planners.items() if found} == {}
+def test_no_module_or_template_but_the_url_policy_writes_a_page_uri() -> None:
+    sample = ('"""Names tags/x.md."""\nuri = f"tags/{tag}.md"\nname = "tag.md.j2"\nmd = p.endswith(".md")\n'
+              'see = "see FORMAT.md"\nhome = "index.md"')
+    assert sorted(_uri_literals(sample)) == [".md", "index.md"]
+    modules = {str(path.relative_to(REPO)): _uri_literals(path.read_text(encoding="utf-8"))
+               for path in (REPO / "generator").rglob("*.py") if path.name != "urls.py"}
+    assert {name: found for name, found in modules.items() if found} == {}
     templates = {path.name: re.findall(r"\]\([^){}]*\.md\b", path.read_text(encoding="utf-8"))
                  for path in (REPO / "templates").glob("*.j2")}
     assert {name: found for name, found in templates.items() if found} == {}
