@@ -122,7 +122,7 @@ def fresh_fingerprint() -> Iterator[None]:
     module._code_fingerprint.cache_clear()
 
 
-@pytest.mark.parametrize("name", ["load.py", "model.py", "vocabulary.py", "history/compare.py"])
+@pytest.mark.parametrize("name", ["load.py", "model.py"])
 def test_a_change_to_any_module_the_walk_runs_reads_the_history_afresh(
         repo: Path, monkeypatch: pytest.MonkeyPatch, fresh_fingerprint: None, name: str) -> None:
     import generator.history.record_dates as module
