@@ -128,7 +128,9 @@ def test_a_failed_index_fails_the_build_and_keeps_the_site(make_project: MakePro
     result = run_briefing("build", "--site", str(site), cwd=root)
     assert result.returncode != 0
     said = result.stdout + result.stderr
-    assert "the search index could not be written: Pagefind stopped (exit code 1)" in said, said
+    assert "the search index could not be written: /bin/false: error: Pagefind stopped (exit code 1)" in said, said
+    assert "\n    hint: build again; if Pagefind fails again, set PAGEFIND_BINARY_PATH" in said
+    assert "mkdocs.yml: error: the site was not built: Aborted with a BuildError!" in said
     assert "Traceback" not in said
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
