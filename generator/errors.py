@@ -113,6 +113,7 @@ class BriefingError(Exception):
         return cls([Problem(path, line, column, Severity.ERROR, message, hint, kind=cls.kind)])
 
     def located(self) -> str:
+        """Each problem as the contributor reads it: where, what, and the hint."""
         return "\n".join(p.format() for p in self.problems)
 
     def report(self) -> str:
