@@ -107,10 +107,11 @@ class BriefingError(Exception):
         super().__init__(self.located())
 
     @classmethod
-    def at(cls, path: str, message: str, hint: str, *, line: int = 0, column: int = 0) -> Self:
+    def at(cls, path: str, message: str, hint: str, *, line: int = 0, column: int = 0, kind: str = "") -> Self:
         """The error of one problem: ``message`` about ``path`` (a file, a folder or an option),
-        at ``line`` and ``column`` when there is one, with the ``hint`` that says what to do."""
-        return cls([Problem(path, line, column, Severity.ERROR, message, hint, kind=cls.kind)])
+        at ``line`` and ``column`` when there is one, with the ``hint`` that says what to do
+        (of the class's kind unless another is named)."""
+        return cls([Problem(path, line, column, Severity.ERROR, message, hint, kind=kind or cls.kind)])
 
     def located(self) -> str:
         """Each problem as the contributor reads it: where, what, and the hint."""

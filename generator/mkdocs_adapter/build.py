@@ -19,6 +19,8 @@ from generator.errors import BriefingError
 
 #: What to do when the configuration MkDocs reads is not where the command looks.
 NO_CONFIG_HINT = "run the command from the project's folder, or pass --root (or --config-file)"
+#: The kind of that problem.
+NO_CONFIG = "no mkdocs.yml"
 
 
 class SiteBuildError(BriefingError):
@@ -35,7 +37,8 @@ def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict
 
     config_path = root / config_file
     if not config_path.is_file():
-        raise SiteBuildError.at(config_file, f"the site was not built: no such file in {root}", NO_CONFIG_HINT)
+        raise SiteBuildError.at(config_file, f"the site was not built: no such file in {root}", NO_CONFIG_HINT,
+                                kind=NO_CONFIG)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))

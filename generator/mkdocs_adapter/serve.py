@@ -21,7 +21,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from generator.errors import BriefingError
-from generator.mkdocs_adapter.build import NO_CONFIG_HINT, quiet_mkdocs_logging
+from generator.mkdocs_adapter.build import NO_CONFIG, NO_CONFIG_HINT, quiet_mkdocs_logging
 from generator.mkdocs_adapter.preview import problems_log
 from generator.settings import CONFIG_NAME, Settings, load_settings, project_paths
 
@@ -48,7 +48,8 @@ def serve(root: Path, *, port: int, config_file: str = "mkdocs.yml", open_browse
     problems_log.propagate = False
     config_path = (root / config_file).resolve()
     if not config_path.is_file():
-        raise PreviewError.at(config_file, f"the preview did not start: no such file in {root}", NO_CONFIG_HINT)
+        raise PreviewError.at(config_file, f"the preview did not start: no such file in {root}", NO_CONFIG_HINT,
+                              kind=NO_CONFIG)
     while True:
         try:
             mkdocs_serve(config_file=str(config_path), dev_addr=f"127.0.0.1:{port}", livereload=True,
