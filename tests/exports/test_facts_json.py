@@ -243,7 +243,7 @@ def test_the_real_facts_json_matches_its_schema(real_data: dict[str, Any], real:
 
 def test_each_real_judgment_gives_the_newest_date_of_its_evidence(real_data: dict[str, Any]) -> None:
     """`evidence_until` is the newest `date` among the facts a judgment rests on, written as those
-    facts write it: a day for the treaty (its entry into force), a month for the deliveries."""
+    facts write it: a day for the treaty (its entry into force), a month for the goats (their arrival)."""
     facts = {f["id"]: f for f in real_data["facts"]}
     judgments = {j["id"]: j for j in real_data["judgments"]}
     for judgment in judgments.values():
@@ -251,7 +251,7 @@ def test_each_real_judgment_gives_the_newest_date_of_its_evidence(real_data: dic
         assert judgment["evidence_until"] in dates, judgment["id"]
         assert all(d[:len(judgment["evidence_until"])] <= judgment["evidence_until"] for d in dates), judgment["id"]
     assert judgments["treaty-mutual-assistance"]["evidence_until"] == "2024-12-04"
-    assert judgments["north-korea-delivered-arms-to-russia"]["evidence_until"] == "2023-03"
+    assert judgments["north-korea-delivered-arms-to-russia"]["evidence_until"] == "2023-03-30"
     assert judgments["goats-aid-not-arms-payment"]["evidence_until"] == "2024-08"
 
 
