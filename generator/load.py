@@ -91,11 +91,21 @@ class LoadedFile:
         when the written form does not hold the word whole (split over lines, escaped)."""
         line, column = self.position(data_path)
         lines = self.text.splitlines(keepends=True)
-        start = sum(len(text) for text in lines[: line - 1]) + column - 1
+        starts = [0]
+        for text in lines:
+            starts.append(starts[-1] + len(text))
+
+        def index(position: Position) -> int:
+            return starts[min(position[0], len(starts)) - 1] + position[1] - 1
+
+        start = index((line, column))
+        after = [index(p) for p in (*self.key_positions.values(), *self.value_positions.values())
+                 if p > (line, column)]
+        end = min(after, default=len(self.text))  # the next key or value: the word is before it
         pattern = re.compile(r"\b" + re.escape(word) + r"\b")
         found = None
-        for index, match in enumerate(pattern.finditer(self.text, start)):
-            if index == nth:
+        for count, match in enumerate(pattern.finditer(self.text, start, end)):
+            if count == nth:
                 found = match.start()
                 break
         if found is None:

@@ -181,6 +181,18 @@ def test_restates_is_followed_to_the_origins() -> None:
     assert fact_origins(fact, sources) == {"wire"}
 
 
+def test_a_hedge_on_a_later_line_of_the_text_is_located_there(make_project: MakeProject) -> None:
+    """A judgment written over two lines: the word is found on its own line; a hedge split over
+    the line break is reported where the text starts."""
+    two_lines = BASE.replace('  judgment: "Alpha sent the goats as aid, not as payment."',
+                             '  judgment: >-\n    Alpha sent the goats as aid,\n    perhaps not as payment.')
+    out = check(make_project({JUDGMENTS: two_lines}))
+    assert f"{JUDGMENTS}:5:5: error: the judgment hedges with 'perhaps'\n" in out and "1 error" in out
+    split = BASE.replace('  judgment: "Alpha sent the goats as aid, not as payment."',
+                         '  judgment: >-\n    The goats could\n    be aid from Alpha.')
+    assert f"{JUDGMENTS}:3:13: error: the judgment hedges with 'could be'\n" in check(make_project({JUDGMENTS: split}))
+
+
 def test_may_the_month_and_words_containing_a_hedge_are_not_hedges(make_project: MakeProject) -> None:
     text = BASE.replace("Alpha sent the goats as aid", "In May 2024 Alpha, mayor-led, sent the goats as aid, 8 May")
     assert check(make_project({JUDGMENTS: text})).splitlines()[-1] == "checked 5 files: 0 errors; 0 warnings"
