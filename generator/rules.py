@@ -19,6 +19,7 @@ from generator.judgment_rules import judgment_problems
 from generator.load import LoadedFile
 from generator.messages import closest
 from generator.model import Fact
+from generator.origins import restates_problems
 
 QUOTE_WORD_LIMIT = 40
 #: Words that tell a quote reports a denial ("denied", "rejects", "dismissed as false").
@@ -57,7 +58,10 @@ RULES: dict[str, tuple[str, str]] = {
                             "`briefings/`."),
     "duplicate id": ("error", "Fact ids are unique across topics, judgment ids among judgments; the new one "
                               "is reported (a published id never changes)."),
-    "unknown source": ("error", "Every cited source exists."),
+    "unknown source": ("error", "Every cited source, and every source a source `restates`, exists."),
+    "restates itself": ("error", "A source's `restates` names other sources, never the source itself."),
+    "restates in a circle": ("error", "Sources do not restate each other in a circle: a source restates what "
+                                      "was reported before it."),
     "unknown entity": ("error", "Every entity a fact names exists."),
     "unknown fact": ("error", "Every fact a judgment names exists."),
     "unknown topic": ("error", "Every topic a judgment names exists."),
@@ -76,9 +80,16 @@ RULES: dict[str, tuple[str, str]] = {
                                                    "read (`accessed`)."),
     "retired fact": ("error", "A judgment rests only on facts that are not retired."),
     "mixed likelihood": ("error", "A judgment's text uses no likelihood term of the scale but its own."),
+    "hedge in the judgment": ("error", "A judgment's text states, and its `likelihood` carries the probability: "
+                                       "no hedge (`may`, `might`, `could be`, `possibly`, `perhaps`; `May` "
+                                       "beside a number is the month)."),
+    "alternatives over 100 %": ("error", "A judgment's alternatives each exclude it, so its likelihood and "
+                                         "theirs can sum to 100 %: the lower ends of their ranges add up to "
+                                         "100 % at most."),
     "confidence in the judgment": ("error", "A judgment's text leaves confidence to its own sentence."),
     "unsupported confidence": ("error", "A `high` confidence judgment rests on at least one fact that is "
-                                        "`confirmed` or cited from two or more sources."),
+                                        "`confirmed` or cited from two or more independent origins (a source "
+                                        "that `restates` another counts as the one it repeats)."),
     "history out of order": ("error", "A judgment's history is oldest first."),
     "change without correction": ("error", "With `--base`: a published fact whose claim, status, date or "
                                            "values changed has a new `corrections` entry."),
@@ -119,6 +130,7 @@ def apply_rules(checked: Checked, published: PublishedIds | None = None) -> list
         problems.extend(_status(fact))
         problems.extend(_source_errors(checked, fact))
     problems.extend(_sources(checked, facts))
+    problems.extend(restates_problems(checked))
     problems.extend(_unused_entities(checked, facts))
     problems.extend(judgment_problems(checked, facts))
     return problems
