@@ -2,7 +2,7 @@
 
 A synthetic briefing is committed once, then edited in ``--commits`` further commits (each
 changes one fact's claim, or its status, in one topic file), all with distinct dates. The
-stage times ``revisions.read_revisions`` three ways, in CPU seconds of this process and git's:
+stage times ``history.record_dates.read_revisions`` three ways, in CPU seconds of this process and git's:
 
 - cold: no cache, every commit read (what a fresh CI checkout pays on its first build);
 - warm: the cache of an earlier build, nothing new (what every rebuild pays);
@@ -32,7 +32,7 @@ from typing import Any
 
 from benchmarks.corpus import SIZES, write_project
 from generator.check import check_project
-from generator.revisions import CACHE_FILE, read_revisions
+from generator.history.record_dates import CACHE_FILE, read_revisions
 
 
 def _cpu() -> float:

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cached_property
 
-from generator.model import Entity, Fact, Judgment, Source, Topic
+from generator.model import Entity, Fact, Judgment, Source, Topic, last_day, newest_date
+
+#: A judgment reviewed more than this long after the newest date of the facts it rests on
+#: says so to readers: its bottom line may be older than its review date suggests.
+EVIDENCE_AGE_NOTED = timedelta(days=365)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,22 @@ class Briefing:
     def judgments_by_id(self) -> dict[str, Judgment]:
         """Judgment id -> the judgment."""
         return {judgment.id: judgment for judgment in self.judgments}
+
+    @cached_property
+    def evidence_until(self) -> dict[str, str | None]:
+        """Judgment id -> the newest ``date`` among the facts it rests on, as the facts write it
+        (None when none of them is dated)."""
+        facts = self.facts
+        return {judgment.id: newest_date(facts[f].fact.date for f in judgment.supports if f in facts)
+                for judgment in self.judgments}
+
+    def evidence_outdated(self, judgment: Judgment) -> bool:
+        """Whether the judgment was reviewed more than :data:`EVIDENCE_AGE_NOTED` after the
+        last day its newest evidence covers."""
+        until = self.evidence_until.get(judgment.id)
+        if not until:
+            return False
+        return date.fromisoformat(judgment.reviewed) - last_day(until) > EVIDENCE_AGE_NOTED
 
     def judgments_of_topic(self, topic_id: str) -> list[Judgment]:
         return [j for j in self.judgments if topic_id in j.topics]

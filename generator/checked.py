@@ -1,7 +1,7 @@
 """Every record that validated, with where it stands: what the cross-file rules read.
 
 ``check`` loads and validates each file, then gathers the records here, each with its file
-and data path (:class:`Located`), so ``rules``, ``judgment_rules`` and ``history`` can
+and data path (:class:`Located`), so ``rules``, ``judgment_rules`` and ``history.published`` can
 report a problem at the exact key or value to change; :meth:`Checked.briefing` makes the
 checked briefing the pages are built from.
 """
@@ -29,9 +29,14 @@ class Located(Generic[T]):
     record: T
 
     def problem(self, where: DataPath, message: str, hint: str, kind: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
+                severity: Severity = Severity.ERROR, word: tuple[str, int] | None = None) -> Problem:
+        """A problem at the value (or ``key``) ``where``, or at the ``word`` (its text and which
+        occurrence, from 0) inside that text value."""
         at = (*self.at, *where)
-        line, column = self.loaded.position(at, key=key)
+        if word is not None:
+            line, column = self.loaded.word_position(at, *word)
+        else:
+            line, column = self.loaded.position(at, key=key)
         return Problem(self.loaded.display, line, column, severity, message, hint, field=at, kind=kind)
 
 

@@ -1,11 +1,14 @@
 """The one small family of problems and errors the pipeline reports.
 
 Every stage reports what is wrong as a :class:`Problem` carrying the file, the 1-based
-line and column, a message, a one-line hint and its kind (``unknown source``), one of the
-registry of ``kinds`` (a problem of another kind cannot be made), for the summary; a run
-gathers them all and fails with a :class:`BriefingError` that holds the list. The CLI and
-the MkDocs plugin turn that into lines of ``path:line:column: severity: message``, errors
-first, then a summary by kind.
+line and column (none for a problem about a whole file, a missing one, or an option), a
+message, a one-line hint and its kind (``unknown source``), one of the registry of ``kinds``
+(a problem of another kind cannot be made), for the summary; a run gathers them all and
+fails with a :class:`BriefingError` that holds the list. Every error the generator raises is
+a :class:`BriefingError` (an unreadable file, git that cannot answer, a site MkDocs did not
+build, a preview that cannot start, a search index not written), so each reaches the
+contributor the same way: lines of ``path:line:column: severity: message``, each with its
+hint, errors first, then a summary by kind.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import ClassVar, Self
 
 from generator.kinds import registered
 from generator.vocabulary import plural
@@ -48,9 +52,15 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def where(self) -> str:
+        """``path:line:column``; the path alone for a problem with no line (a file missing, an
+        option); nothing for one with no place."""
+        return ":".join(str(part) for part in (self.path, self.line, self.column) if part)
+
     def format(self) -> str:
         """The line a contributor sees: ``path:line:column: severity: message`` and the hint."""
-        text = f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+        text = f"{self.where + ': ' if self.where else ''}{self.severity.value}: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
@@ -59,10 +69,9 @@ class Problem:
         """The same problem as a GitHub Actions workflow command, shown inline on a pull request."""
         kind = "error" if self.is_error else "warning"
         message = self.message + (f" (hint: {self.hint})" if self.hint else "")
-        return (
-            f"::{kind} file={_escape_property(self.path)},line={self.line},col={self.column}::"
-            f"{_escape_data(message)}"
-        )
+        place = ",".join(f"{name}={_escape_property(str(value))}" for name, value in
+                         (("file", self.path), ("line", self.line), ("col", self.column)) if value)
+        return f"::{kind} {place}::{_escape_data(message)}" if place else f"::{kind}::{_escape_data(message)}"
 
 
 def _escape_data(text: str) -> str:
@@ -91,14 +100,30 @@ def summary(problems: list[Problem]) -> str:
 
 
 class BriefingError(Exception):
-    """Raised when a run cannot go on: it carries every problem found, errors first."""
+    """Raised when a run cannot go on: it carries every problem found, errors first. The base
+    of every error the generator raises; ``str()`` gives the located problems, each with its
+    hint, and :meth:`report` adds the summary by kind."""
+
+    #: the kind of problem an error of this class reports by itself (see :meth:`at`)
+    kind: ClassVar[str] = ""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = in_order(problems)
-        super().__init__(self.report())
+        super().__init__(self.located())
+
+    @classmethod
+    def at(cls, path: str, message: str, hint: str, *, line: int = 0, column: int = 0, kind: str = "") -> Self:
+        """The error of one problem: ``message`` about ``path`` (a file, a folder or an option),
+        at ``line`` and ``column`` when there is one, with the ``hint`` that says what to do
+        (of the class's kind unless another is named)."""
+        return cls([Problem(path, line, column, Severity.ERROR, message, hint, kind=kind or cls.kind)])
+
+    def located(self) -> str:
+        """Each problem as the contributor reads it: where, what, and the hint."""
+        return "\n".join(p.format() for p in self.problems)
 
     def report(self) -> str:
-        return "\n".join([*(p.format() for p in self.problems), summary(self.problems)])
+        return "\n".join([self.located(), summary(self.problems)])
 
 
 class ScaffoldError(BriefingError):

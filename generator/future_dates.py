@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.checked import Checked, Located
 from generator.errors import Problem
+from generator.model import first_day
 
 #: The furthest ahead of UTC a calendar runs (Line Islands, UTC+14).
 _AHEAD = timedelta(hours=14)
@@ -22,12 +23,6 @@ _AHEAD = timedelta(hours=14)
 def latest_today() -> date:
     """The latest date that is today somewhere."""
     return (datetime.now(UTC) + _AHEAD).date()
-
-
-def first_day(value: str) -> date:
-    """The first day a date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` names."""
-    parts = [int(part) for part in value.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
 
 
 def future_date_problems(checked: Checked, today: date | None = None) -> Iterator[Problem]:

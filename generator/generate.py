@@ -22,10 +22,10 @@ from generator.briefing import Briefing
 from generator.check import FileCache, require_briefing
 from generator.errors import Problem
 from generator.exports import SearchEntry, export_files, search_entries
+from generator.history.record_dates import Revisions, read_revisions
 from generator.inline import clear_caches
 from generator.pages import PageSpec, plan_nav, plan_pages
 from generator.render import make_environment, render_page
-from generator.revisions import Revisions, read_revisions
 from generator.settings import Settings, load_settings, project_paths
 from generator.urls import Urls
 
@@ -78,7 +78,7 @@ def generate(root: Path, settings: Settings | None = None, *, directory_urls: bo
 
     Raises :class:`~generator.errors.BriefingError` with every problem when the
     briefing has errors; nothing is returned half-made. Each record's dates of publication
-    and change come from the project's git history (``revisions``), when it has one.
+    and change come from the project's git history (``history.record_dates``), when it has one.
     """
     inputs = prepare(root, settings, directory_urls=directory_urls, on_stage=on_stage)
     site = GeneratedSite(settings=inputs.settings, warnings=inputs.problems)

@@ -68,6 +68,12 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("no mkdocs.yml", E, "project", "A build finds `mkdocs.yml` in the project.",
          "run the command from the project's folder, or pass `--root`"),
     Kind("template error", E, "project", "The site's templates render.", "fix the template at the line shown"),
+    Kind("site not built", E, "project", "MkDocs builds the site from the generated pages.",
+         "fix what the message names; the previous site is untouched"),
+    Kind("preview not started", E, "project", "The preview starts on a free port of 127.0.0.1.",
+         "pass another `--port`, or fix what the message names"),
+    Kind("search index not written", E, "project", "Pagefind writes the search index of the built site.",
+         "install or repair Pagefind (`make site` sets it up), then build again"),
     # each field
     Kind("unknown field", E, "field", "Every field is one the format defines (a typo names the nearest).",
          "fix the field's name, or remove it", ("extra_forbidden",)),
@@ -115,7 +121,12 @@ KINDS: dict[str, Kind] = _kinds(
     # across records
     Kind("duplicate id", E, "briefing", "Fact ids are unique across topics, judgment ids among judgments; the "
          "new one is reported (a published id never changes).", "give the new record another id"),
-    Kind("unknown source", E, "briefing", "Every cited source exists.", "fix the id, or add the source"),
+    Kind("unknown source", E, "briefing", "Every cited source, and every source a source `restates`, exists.",
+         "fix the id, or add the source"),
+    Kind("restates itself", E, "briefing", "A source's `restates` names other sources, never the source itself.",
+         "remove the source's own id from `restates`"),
+    Kind("restates in a circle", E, "briefing", "Sources do not restate each other in a circle: a source restates "
+         "what was reported before it.", "keep `restates` on the later source only"),
     Kind("unknown entity", E, "briefing", "Every entity a fact names exists.", "fix the id, or add the entity"),
     Kind("unknown fact", E, "briefing", "Every fact a judgment names exists.", "fix the id"),
     Kind("unknown topic", E, "briefing", "Every topic a judgment names exists.", "fix the id"),
@@ -141,10 +152,17 @@ KINDS: dict[str, Kind] = _kinds(
          "remove the fact, or name the one that replaced it"),
     Kind("mixed likelihood", E, "briefing", "A judgment's text uses no likelihood term of the scale but its "
          "own.", "reword, or change `likelihood`"),
+    Kind("hedge in the judgment", E, "briefing", "A judgment's text states, and its `likelihood` carries the "
+         "probability: no hedge (`may`, `might`, `could be`, `possibly`, `perhaps`; `May` beside a number is the "
+         "month).", "reword without the hedge, or change `likelihood`"),
+    Kind("alternatives over 100 %", E, "briefing", "A judgment's alternatives each exclude it, so its likelihood "
+         "and theirs can sum to 100 %: the lower ends of their ranges add up to 100 % at most.",
+         "lower a likelihood, or move a consideration to `assumptions` or `gaps`"),
     Kind("confidence in the judgment", E, "briefing", "A judgment's text leaves confidence to its own "
          "sentence.", "leave confidence words out of the judgment's text"),
     Kind("unsupported confidence", E, "briefing", "A `high` confidence judgment rests on at least one fact that "
-         "is `confirmed` or cited from two or more sources.", "choose `moderate` or `low`, or add such a fact"),
+         "is `confirmed` or cited from two or more independent origins (a source that `restates` another counts "
+         "as the one it repeats).", "choose `moderate` or `low`, or add such a fact"),
     Kind("history out of order", E, "briefing", "A judgment's history is oldest first.",
          "order the entries by date"),
     Kind("date in the future", E, "briefing", "No correction, history entry, `reviewed` or `accessed` date is "
@@ -170,7 +188,7 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("published id removed", E, "published", f"{PUBLISHED}: a published fact or judgment is never deleted "
          "(a fact is retired instead).", "restore it; `briefing retire FACT --note \"…\"`"),
     Kind("no history", E, "published", "`--base REF` names a revision git can read, in a clone of the "
-         "repository.", "fetch the revision, or name another"),
+         "repository, and git answers.", "fetch the revision, or name another"),
     # with --archive
     Kind("quote not found", E, "archive", "Every quote occurs in its source's archived text (only whitespace, "
          "curly quotes and dashes may differ).", "copy the quote exactly"),

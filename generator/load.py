@@ -11,6 +11,7 @@ is ever constructed from a tag.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from generator.errors import Problem, Severity
+from generator.errors import BriefingError, Problem
 
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 32
@@ -49,6 +50,8 @@ class LoadedFile:
     path: Path
     display: str
     data: Any = None
+    #: the file's text as read, for placing a word inside a value (:meth:`word_position`)
+    text: str = ""
     value_positions: dict[DataPath, Position] = field(default_factory=dict)
     key_positions: dict[DataPath, Position] = field(default_factory=dict)
     #: the text as written of plain scalars YAML turned into booleans, numbers or null
@@ -82,13 +85,43 @@ class LoadedFile:
             probe = probe[:-1]
         return self.value_positions.get((), (1, 1))
 
+    def word_position(self, data_path: DataPath, word: str, nth: int = 0) -> Position:
+        """Where the ``nth`` occurrence (from 0) of ``word`` in the text value at ``data_path``
+        stands as written, so a rule can point at the word it names; where the value starts
+        when the written form does not hold the word whole (split over lines, escaped)."""
+        line, column = self.position(data_path)
+        lines = self.text.splitlines(keepends=True)
+        starts = [0]
+        for text in lines:
+            starts.append(starts[-1] + len(text))
 
-class YamlProblem(Exception):
+        def index(position: Position) -> int:
+            return starts[min(position[0], len(starts)) - 1] + position[1] - 1
+
+        start = index((line, column))
+        after = [index(p) for p in (*self.key_positions.values(), *self.value_positions.values())
+                 if p > (line, column)]
+        end = min(after, default=len(self.text))  # the next key or value: the word is before it
+        pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+        found = None
+        for count, match in enumerate(pattern.finditer(self.text, start, end)):
+            if count == nth:
+                found = match.start()
+                break
+        if found is None:
+            return line, column
+        before = self.text[:found]
+        return before.count("\n") + 1, found - (before.rfind("\n") + 1) + 1
+
+
+class YamlProblem(BriefingError):
     """A file that cannot be loaded at all; carries the located problem."""
 
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(problem.format())
+    kind = "unreadable YAML"
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedFile:
@@ -104,7 +137,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> LoadedFile:
         _fail(display, 1, 1, f"file is {len(raw)} bytes, over the 1 MiB limit",
               "split the file, or move long text out of it")
     text = _decode(raw, display)
-    loaded = LoadedFile(path=path, display=display)
+    loaded = LoadedFile(path=path, display=display, text=text)
     builder = _Builder(text, loaded)
     try:
         loaded.data = builder.document()
@@ -168,7 +201,7 @@ def _syntax_hint(text: str, line: int, column: int) -> str:
 
 
 def _fail(display: str, line: int, column: int, message: str, hint: str) -> None:
-    raise YamlProblem(Problem(display, line, column, Severity.ERROR, message, hint, kind="unreadable YAML"))
+    raise YamlProblem.at(display, message, hint, line=line, column=column)
 
 
 class _Builder:

@@ -12,8 +12,9 @@ also stated for JSON Schema beside it (:class:`SchemaRule`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -131,6 +132,28 @@ def _partial_date(text: str) -> str:
     return text
 
 
+def first_day(value: str) -> date:
+    """The first day a partial date covers: ``2024-08`` -> 1 August 2024."""
+    parts = [int(part) for part in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def last_day(value: str) -> date:
+    """The last day a partial date covers: ``2024-08`` -> 31 August 2024."""
+    start = first_day(value)
+    following = {0: lambda: date(start.year + 1, 1, 1),
+                 1: lambda: date(start.year + start.month // 12, start.month % 12 + 1, 1),
+                 2: lambda: start + timedelta(days=1)}[value.count("-")]()
+    return following - timedelta(days=1)
+
+
+def newest_date(values: Iterable[str | None]) -> str | None:
+    """The newest of some partial dates, as written (None when there are none). Dates are
+    ordered by the first day they cover, a more precise date after a less precise one that
+    starts the same day (``2024-08-01`` is newer than ``2024-08``)."""
+    return max((v for v in values if v), key=lambda v: (first_day(v), v.count("-")), default=None)
+
+
 def _full_date(text: str) -> str:
     _partial_date(text)
     if text.count("-") != 2:
@@ -192,6 +215,10 @@ class Source(_Record):
         description="`article` (a news report), `reference` (an encyclopedia entry, an official record: "
                     "what articles are checked against; needs `url` and `accessed`) or `statement` "
                     "(a primary statement: a government release, a transcript).")
+    restates: list[Id] = Field(
+        default_factory=list, examples=[["russia-tightens-bond-goats"]],
+        description="Source ids this source repeats rather than reports on its own (wire copy, a write-up of "
+                    "another outlet's report, an embedded post): corroboration counts origins, not articles.")
 
 
 class Entity(_Record):

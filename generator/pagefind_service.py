@@ -31,6 +31,7 @@ from typing import Any
 
 from pagefind_bin import get_executable
 
+from generator.errors import BriefingError
 from generator.exports import SearchEntry
 
 #: Pagefind indexes every record in one language (its stemming and its index files).
@@ -60,8 +61,16 @@ class SearchRecord:
     page: str = ""
 
 
-class SearchIndexError(RuntimeError):
-    """Pagefind refused a record or could not write the bundle."""
+#: What to do when Pagefind fails on a site's search text.
+PAGEFIND_HINT = ("build again; if Pagefind fails again, set PAGEFIND_BINARY_PATH to another Pagefind "
+                 "build, or report the failure with this message")
+
+
+class SearchIndexError(BriefingError):
+    """Pagefind could not be started, refused a record or could not write the bundle: located
+    at the Pagefind binary (or at the bundle's folder for a file it named)."""
+
+    kind = "search index not written"
 
 
 def pagefind_executable() -> Path:
@@ -141,12 +150,12 @@ def _index(records: list[SearchRecord], vocabulary: SearchRecord | None, out_dir
             adds.append((len(adds) + 1, _record(vocabulary, index_id, None)))
         # Every record is indexed before the bundle is written.
         if not service.exchange(adds, lambda: service.answered() >= len(adds) + 1):
-            raise SearchIndexError(f"Pagefind stopped (exit code {service.stop()}) "
-                                   "before it had indexed every record")
+            raise SearchIndexError.at(service.executable, f"Pagefind stopped (exit code {service.stop()}) "
+                                      "before it had indexed every record", PAGEFIND_HINT)
         refused = [answer for answer in service.all() if answer["payload"].get("type") == "Error"]
         if refused:
-            raise SearchIndexError(f"Pagefind refused {len(refused)} record(s): "
-                                   f"{refused[0]['payload'].get('message')}")
+            raise SearchIndexError.at(service.executable, f"Pagefind refused {len(refused)} record(s): "
+                                      f"{refused[0]['payload'].get('message')}", PAGEFIND_HINT)
         bundle = service.call(len(adds) + 1, {"type": "GetFiles", "index_id": index_id})
     finally:
         service.stop()
@@ -163,12 +172,14 @@ def _write_files(bundle: dict[str, Any], out_dir: Path) -> None:
     try:
         files = {str(file["path"]): base64.b64decode(file["content"]) for file in bundle["files"]}
     except (KeyError, TypeError, ValueError) as exc:
-        raise SearchIndexError(f"Pagefind's files could not be read: {exc!r}") from None
+        raise SearchIndexError.at(str(out_dir), f"Pagefind's files could not be read: {exc!r}",
+                                  PAGEFIND_HINT) from None
     made: set[Path] = set()
     for name, content in files.items():
         relative = PurePosixPath(name)
         if relative.is_absolute() or ".." in relative.parts:
-            raise SearchIndexError(f"Pagefind named a file outside its bundle: {name!r}")
+            raise SearchIndexError.at(str(out_dir), f"Pagefind named a file outside its bundle: {name!r}",
+                                      PAGEFIND_HINT)
         target = out_dir / relative
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -182,11 +193,14 @@ class _Service:
     pipe, and no second thread wakes up for every answer or contends for the interpreter."""
 
     def __init__(self) -> None:
+        self.executable = str(pagefind_executable())
         try:
-            self.process = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
+            self.process = subprocess.Popen([self.executable, "--service"], stdin=subprocess.PIPE,
                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
         except OSError as exc:
-            raise SearchIndexError(f"Pagefind could not be started ({exc.strerror}: {exc.filename})") from None
+            raise SearchIndexError.at(self.executable, f"Pagefind could not be started ({exc.strerror}: "
+                                      f"{exc.filename})", "reinstall the project's dependencies (`make site`), or "
+                                      "set PAGEFIND_BINARY_PATH to a Pagefind binary") from None
         assert self.process.stdin is not None and self.process.stdout is not None
         self._stdin, self._stdout = self.process.stdin, self.process.stdout
         for stream in (self._stdin, self._stdout):
@@ -200,12 +214,13 @@ class _Service:
         errors = len(self._unnumbered)  # an answer without an id can only be an error
         if not self.exchange([(message_id, payload)],
                              lambda: message_id in self._answers or len(self._unnumbered) > errors):
-            raise SearchIndexError(f"Pagefind stopped (exit code {self.stop()}) "
-                                   f"without answering {payload['type']}")
+            raise SearchIndexError.at(self.executable, f"Pagefind stopped (exit code {self.stop()}) "
+                                      f"without answering {payload['type']}", PAGEFIND_HINT)
         answered = self._answers.get(message_id)
         answer = (answered or self._unnumbered[-1])["payload"]
         if answer.get("type") == "Error" or answered is None:
-            raise SearchIndexError(f"Pagefind could not answer {payload['type']}: {answer.get('message')}")
+            raise SearchIndexError.at(self.executable, f"Pagefind could not answer {payload['type']}: "
+                                      f"{answer.get('message')}", PAGEFIND_HINT)
         return answer
 
     def exchange(self, messages: list[tuple[int, dict[str, Any]]], done: Callable[[], bool]) -> bool:
@@ -249,9 +264,11 @@ class _Service:
                 answer = json.loads(base64.b64decode(message))
             except ValueError:
                 shown = bytes(message[:60])
-                raise SearchIndexError(f"Pagefind answered something unreadable: {shown!r}") from None
+                raise SearchIndexError.at(self.executable, f"Pagefind answered something unreadable: {shown!r}",
+                                          PAGEFIND_HINT) from None
             if not isinstance(answer, dict) or not isinstance(answer.get("payload"), dict):
-                raise SearchIndexError(f"Pagefind answered something unexpected: {str(answer)[:60]}")
+                raise SearchIndexError.at(self.executable, "Pagefind answered something unexpected: "
+                                          f"{str(answer)[:60]}", PAGEFIND_HINT)
             if answer.get("message_id") is None:
                 self._unnumbered.append(answer)
             else:

@@ -20,6 +20,7 @@ from generator.judgment_rules import judgment_problems
 from generator.load import LoadedFile
 from generator.messages import closest
 from generator.model import Fact
+from generator.origins import restates_problems
 
 QUOTE_WORD_LIMIT = 40
 #: Words that tell a quote reports a denial ("denied", "rejects", "dismissed as false").
@@ -40,6 +41,7 @@ def apply_rules(checked: Checked, published: PublishedIds | None = None) -> list
         problems.extend(_status(fact))
         problems.extend(_source_errors(checked, fact))
     problems.extend(_sources(checked, facts))
+    problems.extend(restates_problems(checked))
     problems.extend(_unused_entities(checked, facts))
     problems.extend(judgment_problems(checked, facts))
     problems.extend(future_date_problems(checked))

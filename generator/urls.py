@@ -39,6 +39,36 @@ def entity_uri(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
 
 
+# The list pages a long list is split into (past ``list_page_facts`` facts); each list goes on
+# over numbered pages (:func:`page_uri`). ``_`` is in no id, tag or status, so no name clashes.
+
+
+def tag_uri(tag: str) -> str:
+    """The list of the facts that carry a tag (when the tags page only indexes them)."""
+    return f"tags/{tag}.md"
+
+
+def status_uri(status: str) -> str:
+    """The list of the facts of a status, or of the denied claims (``denied``)."""
+    return f"status/{status}.md"
+
+
+def timeline_period_uri(period: str) -> str:
+    """The timeline of a month (``2024-08``) or of a year's facts known only to the year (``2024``)."""
+    return f"timeline/{period}.md"
+
+
+def entity_role_uri(entity_id: str, role: str) -> str:
+    """The list of the facts in which an entity plays a role (``about``, ``asserts``, ``denies``)."""
+    return f"entities/{entity_id}_{role}.md"
+
+
+def page_uri(first: str, number: int) -> str:
+    """Page ``number`` (from 1) of a list whose first page is ``first``: ``tags/x.md``,
+    ``tags/x_page-2.md``, …"""
+    return first if number == 1 else f"{first.removesuffix('.md')}_page-{number}.md"
+
+
 def folder_of(uri: str) -> str:
     """The folder of a page's uri ("" for the root): all a relative link depends on."""
     return uri.rpartition("/")[0]

@@ -101,3 +101,9 @@ CONFIDENCE_MEANINGS = {
 }
 #: Words that tell confidence: a judgment's text leaves them to the sentence the page writes.
 CONFIDENCE_WORDS = ("confidence", "confident", "confidently")
+#: Words that hedge a statement: a judgment states, and its likelihood carries the probability.
+HEDGE_WORDS = ("may", "might", "could be", "possibly", "perhaps")
+#: How recent a judgment's evidence is, beside its likelihood.
+EVIDENCE_UNTIL = "evidence up to {date}"
+#: Said of a judgment reviewed long after its newest evidence.
+REVIEWED_AFTER_EVIDENCE = "Reviewed {reviewed}; its newest evidence is from {evidence}"

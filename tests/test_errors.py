@@ -33,3 +33,24 @@ def test_a_briefing_error_reports_every_problem_then_the_summary() -> None:
     assert error.report() == ("a.yml:7:1: error: bad date here\n    hint: fix it\n"
                               "a.yml:2:1: warning: unused source here\n    hint: fix it\n"
                               "1 error: 1 bad date; 1 warning: 1 unused source")
+
+
+def test_a_problem_with_no_line_is_located_at_its_file_or_option_alone() -> None:
+    missing = Problem("mkdocs.yml", 0, 0, Severity.ERROR, "no such file", "pass --root", kind="no mkdocs.yml")
+    assert missing.format() == "mkdocs.yml: error: no such file\n    hint: pass --root"
+    assert missing.github_annotation() == "::error file=mkdocs.yml::no such file (hint: pass --root)"
+    assert Problem("", 0, 0, Severity.ERROR, "stopped", kind="site not built").format() == "error: stopped"
+
+
+def test_every_error_the_generator_raises_reads_as_located_problems() -> None:
+    from generator.history.git import GitError
+    from generator.load import YamlProblem
+    from generator.mkdocs_adapter.build import SiteBuildError
+    from generator.mkdocs_adapter.serve import PreviewError
+    from generator.pagefind_service import SearchIndexError
+
+    for family in (YamlProblem, GitError, SiteBuildError, PreviewError, SearchIndexError):
+        error = family.at("f.yml", "it broke", "mend it", line=3, column=4)
+        assert isinstance(error, BriefingError)
+        assert error.located() == "f.yml:3:4: error: it broke\n    hint: mend it"
+        assert error.report().endswith(f"\n1 error: 1 {family.kind}; 0 warnings")

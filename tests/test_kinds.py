@@ -17,19 +17,30 @@ KIND_LAST = ("problem", "file_problem")
 
 
 def spelled_kinds() -> list[tuple[str, str, int]]:
-    """Every kind the package's code spells: (kind, module, line), from ``kind=`` keywords and the
-    last argument of the calls of :data:`KIND_LAST`."""
+    """Every kind the package's code spells: (kind, module, line), from ``kind=`` keywords (a
+    text, or a module's constant holding one), the last argument of the calls of
+    :data:`KIND_LAST`, and the ``kind`` an error class reports by itself."""
     found = []
     for path in sorted((REPO / "generator").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            arguments = [k.value for k in node.keywords if k.arg == "kind"]
-            if name in KIND_LAST and len(node.args) >= 4:
-                arguments.append(node.args[-1])
-            found += [(arg.value, str(path.relative_to(REPO)), node.lineno) for arg in arguments
-                      if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                     and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                     for target in node.targets if isinstance(target, ast.Name)}
+        spelled: list[ast.expr] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                spelled += [k.value for k in node.keywords if k.arg == "kind"]
+                if name in KIND_LAST and len(node.args) >= 4:
+                    spelled.append(node.args[-1])
+            elif isinstance(node, ast.ClassDef):
+                spelled += [item.value for item in node.body if isinstance(item, ast.Assign | ast.AnnAssign)
+                            and item.value is not None and any(getattr(t, "id", "") == "kind" for t in (
+                                item.targets if isinstance(item, ast.Assign) else [item.target]))]
+        for arg in spelled:
+            value = constants.get(arg.id) if isinstance(arg, ast.Name) else getattr(arg, "value", None)
+            if isinstance(value, str) and value:
+                found.append((value, str(path.relative_to(REPO)), arg.lineno))
     return found
 
 
@@ -72,3 +83,5 @@ def test_every_kind_has_a_rule_a_fix_and_its_section_in_format_md() -> None:
 def test_the_scan_reads_the_kind_where_each_call_gives_it() -> None:
     assert ("unknown source", "generator/rules.py") in {(kind, module) for kind, module, _ in spelled_kinds()}
     assert ("no archived text", "generator/quotes.py") in {(kind, module) for kind, module, _ in spelled_kinds()}
+    assert ("no mkdocs.yml", "generator/mkdocs_adapter/build.py") in {(k, m) for k, m, _ in spelled_kinds()}
+    assert ("search index not written", "generator/pagefind_service.py") in {(k, m) for k, m, _ in spelled_kinds()}

@@ -182,7 +182,8 @@ def test_an_indexer_that_fails_is_a_plugin_error(make_project: MakeProject, monk
                                                  start: Start) -> None:
     config = through_on_files(make_project(), start)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
-    with pytest.raises(PluginError, match=r"the search index could not be written: Pagefind stopped \(exit code 1\)"):
+    with pytest.raises(PluginError, match=r"the search index could not be written: /bin/false: error: Pagefind "
+                                          r"stopped \(exit code 1\)(.|\n)*\n    hint: build again"):
         config.plugins.on_post_build(config=config)
 
 

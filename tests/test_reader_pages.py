@@ -189,7 +189,8 @@ def test_entity_names_in_claims_link_to_their_pages_once(built_site: Path, brief
     article = soup.find(id="food-for-arms-two-dozen-kinds-of-weapons")
     claim = article.find_all("p")[1]
     links = [a["href"] for a in claim.find_all("a") if "entities/" in a["href"]]
-    assert links == ["../../entities/john-kirby/", "../../entities/russia/", "../../entities/north-korea/"]
+    assert links == ["../../entities/john-kirby/", "../../entities/russia/", "../../entities/north-korea/",
+                     "../../entities/ashot-mkrtychev/"]
     assert claim.get_text().startswith(plain_text(
         briefing.facts["food-for-arms-two-dozen-kinds-of-weapons"].fact.claim))
     topics = {tid: page(built_site, f"topics/{tid}") for tid in briefing.topics}

@@ -90,14 +90,19 @@ def test_records_are_made_for_the_pages_the_site_has_at_their_urls() -> None:
 
 
 def test_an_indexer_that_cannot_start_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind-here"))
-    with pytest.raises(SearchIndexError, match=r"Pagefind could not be started \(No such file or directory: "):
+    binary = tmp_path / "no-pagefind-here"
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    with pytest.raises(SearchIndexError) as raised:
         write_search_bundle(iter([SearchRecord(url="a/", title="A", content="a")]), tmp_path / "pagefind")
+    assert str(raised.value) == (
+        f"{binary}: error: Pagefind could not be started (No such file or directory: {binary})\n"
+        "    hint: reinstall the project's dependencies (`make site`), or set PAGEFIND_BINARY_PATH to a "
+        "Pagefind binary")
 
 
 def test_an_indexer_that_stops_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/true")
-    with pytest.raises(SearchIndexError, match=r"Pagefind stopped \(exit code 0\)"):
+    with pytest.raises(SearchIndexError, match=r"^/bin/true: error: Pagefind stopped \(exit code 0\)"):
         write_search_bundle([SearchRecord(url="x/", title="X", content="x")], tmp_path / "pagefind")
 
 
@@ -123,7 +128,9 @@ def test_a_failed_index_fails_the_build_and_keeps_the_site(make_project: MakePro
     result = run_briefing("build", "--site", str(site), cwd=root)
     assert result.returncode != 0
     said = result.stdout + result.stderr
-    assert "the search index could not be written: Pagefind stopped (exit code 1)" in said, said
+    assert "the search index could not be written: /bin/false: error: Pagefind stopped (exit code 1)" in said, said
+    assert "\n    hint: build again; if Pagefind fails again, set PAGEFIND_BINARY_PATH" in said
+    assert "mkdocs.yml: error: the site was not built: Aborted with a BuildError!" in said
     assert "Traceback" not in said
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 

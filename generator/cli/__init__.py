@@ -46,7 +46,7 @@ def check(root: Path | None, strict: bool, errors_only: bool, fmt: str, archive:
           base: str | None) -> None:
     """Validate every briefing file and report every problem with its file, line and column."""
     from generator.check import check_project
-    from generator.history import Base, PublishedIds, base_problems, default_base
+    from generator.history.published import Base, PublishedIds, base_problems, default_base
 
     root = project_root(root)
     published = Base(base, base, "") if base is not None else default_base(root)
@@ -112,7 +112,7 @@ def build(root: Path | None, markdown_dir: Path | None, site_dir: Path | None, c
         try:
             built = build_site(root, out, config_file=config_file, strict=strict, verbose=verbose)
         except SiteBuildError as exc:
-            click.echo(f"error: the site was not built ({exc}); the previous site is untouched", err=True)
+            emit(exc.problems, annotates("auto"))
             sys.exit(1)
         click.echo(f"built the site in {built}", err=True)
     except BriefingError as exc:
@@ -133,11 +133,10 @@ def diff(root: Path | None, base: str, head: str | None, fmt: str) -> None:
     """What HEAD (default: the working tree) changes of the briefing at BASE, in content terms: facts
     added, changed (before -> after), retired, each with its status and citations; sources, entities,
     judgments."""
-    from generator.changes import diff as compare
-    from generator.changes import summary
     from generator.check import require_briefing
-    from generator.history import base_snapshot
-    from generator.snapshot import Snapshot, from_briefing
+    from generator.history.at_revision import Snapshot, from_briefing
+    from generator.history.compare import changes_between, summary
+    from generator.history.published import base_snapshot
 
     root = project_root(root)
     try:
@@ -152,7 +151,8 @@ def diff(root: Path | None, base: str, head: str | None, fmt: str) -> None:
             sys.exit(1)
     assert isinstance(before, Snapshot) and isinstance(after, Snapshot)
     markdown = fmt == "markdown" or (fmt == "auto" and not sys.stdout.isatty())
-    click.echo(summary(compare(before, after), before, after, base, head or "working tree", markdown), nl=False)
+    click.echo(summary(changes_between(before, after), before, after, base, head or "working tree", markdown),
+               nl=False)
 
 
 @main.command()
@@ -197,7 +197,8 @@ def serve(root: Path | None, port: int, config_file: str, open_browser: bool, st
         run_server(project_root(root), port=port, config_file=config_file, open_browser=open_browser,
                    strict=strict)
     except PreviewError as exc:
-        raise click.ClickException(str(exc)) from None
+        emit(exc.problems, False)
+        sys.exit(1)
 
 
 main.add_command(new)

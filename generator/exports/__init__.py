@@ -27,7 +27,7 @@ from generator.exports.feed import FEED_XML, atom_feed
 from generator.exports.jsonld import jsonld_script, topic_jsonld
 from generator.exports.layout import json_bytes
 from generator.exports.search import SearchEntry, search_entries
-from generator.revisions import Revisions
+from generator.history.record_dates import Revisions
 from generator.settings import Settings
 from generator.urls import Urls
 

@@ -16,10 +16,10 @@ from typing import Any
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import RecordDates, published_modified
+from generator.history.changelog import RecordDates, published_modified
+from generator.history.record_dates import Revisions
 from generator.inline import plain_text
 from generator.model import Citation, Entity, Judgment, Source
-from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import JUDGMENTS, Urls, entity_uri, source_uri, topic_uri
 from generator.vocabulary import (
@@ -59,7 +59,8 @@ def facts_document(briefing: Briefing, settings: Settings, urls: Urls,
                         for key, item in LIKELIHOODS.items()},
         "confidences": {key: {"label": CONFIDENCE_LABELS[key], "meaning": CONFIDENCE_MEANINGS[key]}
                         for key in CONFIDENCE_LABELS},
-        "judgments": [judgment_record(urls, judgment, published_modified(dates.judgment(judgment.id)))
+        "judgments": [judgment_record(urls, judgment, published_modified(dates.judgment(judgment.id)),
+                                      briefing.evidence_until.get(judgment.id))
                       for judgment in briefing.judgments],
         # An iterator: json_lines encodes each record as it is made.
         "facts": (fact_record(briefing, urls, placed, dates.fact_dates(placed.id))
@@ -123,7 +124,8 @@ def source_record(urls: Urls, source_id: str, source: Source, dates: Dates = NO_
         "id": source_id, "title": source.title, "kind": source.kind, "outlet": source.outlet,
         "author": source.author, "published": source.published, "published_note": source.published_note,
         "url": source.url, "archive_url": source.archive_url, "accessed": source.accessed,
-        "language": source.language, "page": urls.page(source_uri(source_id)), **dated(dates),
+        "language": source.language, "restates": list(source.restates), "page": urls.page(source_uri(source_id)),
+        **dated(dates),
     }
 
 
@@ -135,9 +137,11 @@ def entity_record(settings: Settings, urls: Urls, entity_id: str, entity: Entity
     }
 
 
-def judgment_record(urls: Urls, judgment: Judgment, dates: Dates = NO_DATES) -> dict[str, Any]:
+def judgment_record(urls: Urls, judgment: Judgment, dates: Dates = NO_DATES,
+                    evidence_until: str | None = None) -> dict[str, Any]:
     """One key judgment: its permalink on the judgments page, its likelihood (term and range)
-    and confidence told apart, the facts for and against it, and how it changed."""
+    and confidence told apart, the facts for and against it, how recent they are (the newest
+    date among the facts it rests on, ``Briefing.evidence_until``), and how it changed."""
     return {
         "id": judgment.id,
         "url": urls.page(JUDGMENTS, judgment.id),
@@ -156,6 +160,7 @@ def judgment_record(urls: Urls, judgment: Judgment, dates: Dates = NO_DATES) -> 
         "gaps": list(judgment.gaps),
         "indicators": list(judgment.indicators),
         "reviewed": judgment.reviewed,
+        "evidence_until": evidence_until,
         "history": [{"date": h.date, "change": h.change} for h in judgment.history],
         **dated(dates),
     }

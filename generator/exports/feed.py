@@ -1,9 +1,10 @@
 """``feed.xml``: an Atom feed (RFC 4287) of what a returning reader wants to know, newest first.
 
 Built from a git checkout, the feed carries the briefing's changes, the same ones as the page
-of changes (``changelog.changes``), each at its date: a fact added (in full: its status, how
-its sources' values relate, any error found in a source), changed (each field before ->
-after), corrected or withdrawn; a key judgment added (in full) or revised. Without history it
+of changes (``history.changelog.changes_for_readers``), each at its date: a fact added (in
+full: its status, how its sources' values relate, any error found in a source), changed
+(each field before -> after), corrected or withdrawn; a key judgment added (in full) or
+revised. Without history it
 carries what the briefing itself dates: each dated fact at its date, each correction, and each
 key judgment at its latest review or change.
 
@@ -21,11 +22,11 @@ from dataclasses import dataclass, field
 
 from generator import __version__
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import Change, changes, day_label
 from generator.exports.text import relation_text, sentence, source_errors_text, timestamp
+from generator.history.changelog import Change, changes_for_readers, day_label
+from generator.history.record_dates import Revisions
 from generator.inline import fold_whitespace, plain_text, shorten
 from generator.model import Judgment
-from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import HOME, JUDGMENTS, Urls, topic_uri
 from generator.vocabulary import CONFIDENCE_LABELS, LIKELIHOODS, STATUS_LABELS, date_label
@@ -61,10 +62,10 @@ def atom_feed(briefing: Briefing, settings: Settings, urls: Urls, revisions: Rev
     """The feed: the briefing's changes with its history, else its dated facts, corrections
     and judgments (entries of one time keep the briefing's order)."""
     if revisions is not None:
-        return _atom([change_entry(briefing, urls, change) for change in changes(briefing, revisions)],
+        return _atom([change_entry(briefing, urls, change) for change in changes_for_readers(briefing, revisions)],
                      settings, urls)
     entries = [*fact_entries(briefing, urls),
-               *(change_entry(briefing, urls, change) for change in changes(briefing, None)),
+               *(change_entry(briefing, urls, change) for change in changes_for_readers(briefing, None)),
                *(judgment_entry(urls, judgment) for judgment in briefing.judgments)]
     entries.sort(key=lambda entry: entry.updated, reverse=True)
     return _atom(entries, settings, urls)

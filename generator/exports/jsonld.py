@@ -20,8 +20,8 @@ import re
 from typing import Any
 
 from generator.briefing import Briefing
-from generator.changelog import RecordDates
 from generator.exports.text import relation_text
+from generator.history.changelog import RecordDates
 from generator.inline import fold_whitespace, plain_text
 from generator.model import Source
 from generator.settings import Settings

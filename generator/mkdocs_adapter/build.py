@@ -15,11 +15,19 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.errors import BriefingError, Problem, Severity
+from generator.errors import BriefingError
+
+#: What to do when the configuration MkDocs reads is not where the command looks.
+NO_CONFIG_HINT = "run the command from the project's folder, or pass --root (or --config-file)"
+#: The kind of that problem.
+NO_CONFIG = "no mkdocs.yml"
 
 
-class SiteBuildError(Exception):
-    """MkDocs could not build the site; the message says why."""
+class SiteBuildError(BriefingError):
+    """The site was not built (its configuration is missing, MkDocs stopped): located at the
+    MkDocs configuration, with what to do."""
+
+    kind = "site not built"
 
 
 def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict: bool = True,
@@ -29,9 +37,8 @@ def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict
 
     config_path = root / config_file
     if not config_path.is_file():
-        raise BriefingError([Problem(config_file, 1, 1, Severity.ERROR, "mkdocs.yml not found",
-                                     "run the command from the project folder, or pass --root",
-                                     kind="no mkdocs.yml")])
+        raise SiteBuildError.at(config_file, f"the site was not built: no such file in {root}", NO_CONFIG_HINT,
+                                kind=NO_CONFIG)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
@@ -46,7 +53,9 @@ def build_site(root: Path, out: Path, *, config_file: str = "mkdocs.yml", strict
             config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError(str(exc) or "MkDocs aborted the build") from None
+        raise SiteBuildError.at(config_file, f"the site was not built: {exc or 'MkDocs aborted the build'}",
+                                "fix what is reported above and build again; the previous site is "
+                                "untouched") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

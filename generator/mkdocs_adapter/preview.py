@@ -18,6 +18,7 @@ from generator.errors import Problem, Severity, in_order, summary
 from generator.generate import GeneratedSite
 from generator.inline import escape_text
 from generator.settings import Settings
+from generator.urls import HOME
 from generator.validate import display_path
 
 ERROR_TITLE = "The briefing has errors"
@@ -47,7 +48,7 @@ def error_site(problems: list[Problem], last_good: GeneratedSite | None) -> Gene
         lines.append(f"- {escape_text(text + hint)}")
     page = ("\n".join(lines) + "\n").encode("utf-8")
     if last_good is None:
-        return GeneratedSite(settings=Settings(), files={"index.md": page}, nav=[{ERROR_TITLE: "index.md"}])
+        return GeneratedSite(settings=Settings(), files={HOME: page}, nav=[{ERROR_TITLE: HOME}])
     files = {uri: page if uri.endswith(".md") else content for uri, content in last_good.files.items()}
     return GeneratedSite(settings=last_good.settings, files=files, nav=last_good.nav)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from generator.errors import BriefingError
-from generator.mkdocs_adapter.build import quiet_mkdocs_logging
+from generator.mkdocs_adapter.build import NO_CONFIG, NO_CONFIG_HINT, quiet_mkdocs_logging
 from generator.mkdocs_adapter.preview import problems_log
 from generator.settings import CONFIG_NAME, Settings, load_settings, project_paths
 
@@ -30,8 +30,11 @@ POLL_SECONDS = 0.5
 log = logging.getLogger("mkdocs.briefing.serve")
 
 
-class PreviewError(Exception):
-    """The preview cannot run (its port is taken, its configuration is missing)."""
+class PreviewError(BriefingError):
+    """The preview cannot run (its port is taken, its configuration is missing): located at
+    the option or file to change."""
+
+    kind = "preview not started"
 
 
 def serve(root: Path, *, port: int, config_file: str = "mkdocs.yml", open_browser: bool = False,
@@ -45,8 +48,8 @@ def serve(root: Path, *, port: int, config_file: str = "mkdocs.yml", open_browse
     problems_log.propagate = False
     config_path = (root / config_file).resolve()
     if not config_path.is_file():
-        raise PreviewError(f"{config_file} not found in {root}: run the command from the project "
-                                   "folder, or pass --root")
+        raise PreviewError.at(config_file, f"the preview did not start: no such file in {root}", NO_CONFIG_HINT,
+                              kind=NO_CONFIG)
     while True:
         try:
             mkdocs_serve(config_file=str(config_path), dev_addr=f"127.0.0.1:{port}", livereload=True,
@@ -54,8 +57,8 @@ def serve(root: Path, *, port: int, config_file: str = "mkdocs.yml", open_browse
             return
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise PreviewError(f"port {port} on 127.0.0.1 is in use: pass another --port"
-                                           ) from None
+                raise PreviewError.at("--port", f"the preview did not start: port {port} on 127.0.0.1 is in use",
+                                      "pass another --port, or stop what serves on this one") from None
             raise
         except (MkDocsException, TemplateError, BriefingError) as exc:
             if isinstance(exc, BriefingError):

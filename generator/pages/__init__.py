@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.briefing import Briefing
+from generator.history.record_dates import Revisions
 from generator.pages.changes import change_pages
 from generator.pages.entities import entity_pages
 from generator.pages.home import home_pages
@@ -25,7 +26,6 @@ from generator.pages.statuses import status_pages
 from generator.pages.tags import tag_pages
 from generator.pages.timeline import timeline_pages
 from generator.pages.topics import topic_pages
-from generator.revisions import Revisions
 from generator.settings import Settings
 from generator.urls import Urls
 

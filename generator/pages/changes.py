@@ -1,11 +1,12 @@
 """The page of changes ("What's new") and the corrections page.
 
-"What's new" lists the briefing's changes newest first, grouped by day (``changelog.changes``,
-the same changes as the feed): facts added, changed (each field before -> after), corrected
-and withdrawn; key judgments added and revised; each links to its fact (on its topic page)
-or judgment (on the judgments page). Without history only the corrections have dates, and
-the page says so. The corrections page lists every correction of every fact, newest first.
-Both go on over numbered pages past ``list_page_facts`` entries (``paginate``).
+"What's new" lists the briefing's changes newest first, grouped by day
+(``history.changelog.changes_for_readers``, the same changes as the feed): facts added, changed
+(each field before -> after), corrected and withdrawn; key judgments added and revised; each
+links to its fact (on its topic page) or judgment (on the judgments page). Without history only
+the corrections have dates, and the page says so. The corrections page lists every correction
+of every fact, newest first. Both go on over numbered pages past ``list_page_facts`` entries
+(``paginate``).
 """
 
 from __future__ import annotations
@@ -13,19 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.changelog import Change, changes, day_label
 from generator.exports import FEED_XML
+from generator.history.changelog import Change, changes_for_readers, day_label
 from generator.pages.paginate import Page, paged
 from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec
 from generator.pages.views import FactView, JudgmentView
 from generator.render import Md
-from generator.urls import CHANGES as CHANGES_URI
-from generator.urls import CORRECTIONS as CORRECTIONS_URI
-from generator.urls import JUDGMENTS, relative
-
-CHANGES = CHANGES_URI.removesuffix(".md")  # the pages of a long list are named from these
-CORRECTIONS = CORRECTIONS_URI.removesuffix(".md")
+from generator.urls import CHANGES, CORRECTIONS, JUDGMENTS, relative
 
 
 @dataclass(frozen=True)
@@ -67,20 +63,20 @@ def change_view(plan: Plan, change: Change, uri: str) -> ChangeView:
 
 def change_pages(plan: Plan) -> Iterator[PageSpec]:
     """What's new, then the corrections."""
-    found = changes(plan.briefing, plan.revisions)
+    found = changes_for_readers(plan.briefing, plan.revisions)
     for page in paged(CHANGES, found, plan.list_size):
         yield PageSpec(page.uri, "changes.md.j2", {
             **_page_context(plan, page),
             "days": _days(plan, page),
             "history": plan.revisions is not None,
-            "corrections_link": Md(relative(CORRECTIONS_URI, page.uri)),
+            "corrections_link": Md(relative(CORRECTIONS, page.uri)),
         })
     corrections = [change for change in found if change.kind == "fact-corrected"]
     for page in paged(CORRECTIONS, corrections, plan.list_size):
         yield PageSpec(page.uri, "corrections.md.j2", {
             **_page_context(plan, page),
             "corrections": [change_view(plan, change, page.uri) for change in page.items],
-            "changes_link": Md(relative(CHANGES_URI, page.uri)),
+            "changes_link": Md(relative(CHANGES, page.uri)),
         })
 
 

@@ -11,7 +11,7 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import ENTITIES, entity_uri, relative
+from generator.urls import ENTITIES, entity_role_uri, entity_uri, relative
 from generator.vocabulary import plural
 
 INDEX = ENTITIES
@@ -49,14 +49,14 @@ def entity_page(plan: Plan, entity_id: str) -> Iterator[PageSpec]:
         "roles": {role: [] if split else [plan.fact_view(p, uri, unlinked=entity_id) for p in roles.get(role, [])]
                   for role in ENTITY_ROLES},
         "counts": {role: len(roles.get(role, [])) for role in ENTITY_ROLES},
-        "role_pages": {role: Md(relative(f"entities/{entity_id}_{role}.md", uri))
+        "role_pages": {role: Md(relative(entity_role_uri(entity_id, role), uri))
                        for role in ENTITY_ROLES if roles.get(role)} if split else {},
     })
     if not split:
         return
     for role, heading in ENTITY_ROLES.items():
         if roles.get(role):
-            yield from list_pages(plan, f"entities/{entity_id}_{role}", roles[role], ListSpec(
+            yield from list_pages(plan, entity_role_uri(entity_id, role), roles[role], ListSpec(
                 title=f"{heading} {entity.name}", description=f"{heading} {entity.name}.",
                 intro=f"{plural(len(roles[role]), 'fact')}.", style="line", back=(entity.name, uri)),
                 unlinked=entity_id)

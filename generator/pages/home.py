@@ -16,13 +16,19 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import CHANGES as CHANGES_URI
-from generator.urls import CONTRADICTIONS as CONTRADICTIONS_URI
-from generator.urls import CORRECTIONS as CORRECTIONS_URI
-from generator.urls import HOME, JUDGMENTS, TIMELINE, relative, topic_uri
+from generator.urls import (
+    CHANGES,
+    CONTRADICTIONS,
+    CORRECTIONS,
+    HOME,
+    JUDGMENTS,
+    STATUS_LEGEND,
+    TIMELINE,
+    relative,
+    topic_uri,
+)
 
 URI = HOME
-CONTRADICTIONS = CONTRADICTIONS_URI.removesuffix(".md")  # its list pages are named from it
 #: Facts whose sources contradict each other listed on the home page; past that, a link to all.
 HOME_CONTRADICTIONS = 12
 
@@ -63,9 +69,10 @@ def home_page(plan: Plan) -> PageSpec:
         "latest": plan.fact_views(latest, URI),
         "contradictions": plan.fact_views(b.contradictions[:shown], URI),
         "contradiction_count": len(b.contradictions),
-        "contradictions_page": Md(relative(CONTRADICTIONS_URI, URI)) if len(b.contradictions) > shown else None,
+        "contradictions_page": Md(relative(CONTRADICTIONS, URI)) if len(b.contradictions) > shown else None,
         "fact_count": len(b.current_facts), "source_count": len(b.sources),
         "timeline_link": Md(relative(TIMELINE, URI)) if plan.settings.features.timeline else None,
-        "changes_link": Md(relative(CHANGES_URI, URI)), "corrections_link": Md(relative(CORRECTIONS_URI, URI)),
+        "changes_link": Md(relative(CHANGES, URI)), "corrections_link": Md(relative(CORRECTIONS, URI)),
+        "status_link": Md(relative(STATUS_LEGEND, URI)),
         "history": plan.revisions is not None,
     })

@@ -1,9 +1,9 @@
 """The shared paginator: a list -> one page, or numbered pages that link to each other.
 
 Every long list (a month of the timeline, a tag, a status, an entity's role, the
-contradictions, the changes, the corrections) goes through :func:`paged`: ``<base>.md``
-holds the first ``list_page_facts`` items, ``<base>_page-2.md`` … the rest (``_`` is in no
-id or tag, so no name can clash). Lists of facts are laid out by :func:`list_pages`.
+contradictions, the changes, the corrections) goes through :func:`paged`: the list's first
+page (its uri from ``urls``) holds the first ``list_page_facts`` items, the numbered pages
+after it (``urls.page_uri``) the rest. Lists of facts are laid out by :func:`list_pages`.
 """
 
 from __future__ import annotations
@@ -16,16 +16,17 @@ from generator.briefing import PlacedFact
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import relative
+from generator.urls import page_uri, relative
 
 LIST_TEMPLATE = "fact_list.md.j2"
 T = TypeVar("T")
 
 
-def page_uris(base: str, count: int, size: int) -> list[str]:
-    """The uris of a list of ``count`` facts, ``size`` a page (one page even when empty)."""
+def page_uris(first: str, count: int, size: int) -> list[str]:
+    """The uris of a list of ``count`` items, ``size`` a page, whose first page is ``first``
+    (one page even when empty)."""
     pages = max(1, -(-count // size))
-    return [f"{base}.md" if index == 0 else f"{base}_page-{index + 1}.md" for index in range(pages)]
+    return [page_uri(first, number) for number in range(1, pages + 1)]
 
 
 @dataclass(frozen=True)
@@ -39,16 +40,17 @@ class Page(Generic[T]):
     pages: list[dict[str, Any]]
 
 
-def paged(base: str, items: Sequence[T], size: int) -> Iterator[Page[T]]:
-    """The pages of a list, ``size`` items a page (one page, maybe empty, for a short list)."""
-    uris = page_uris(base, len(items), size)
+def paged(first: str, items: Sequence[T], size: int) -> Iterator[Page[T]]:
+    """The pages of a list whose first page is ``first``, ``size`` items a page (one page, maybe
+    empty, for a short list)."""
+    uris = page_uris(first, len(items), size)
     for index, uri in enumerate(uris):
         yield Page(uri, index + 1, items[index * size:(index + 1) * size],
                    [{"number": number, "link": Md(relative(other, uri)), "current": other == uri}
                     for number, other in enumerate(uris, start=1)])
 
 
-def list_pages(plan: Plan, base: str, placed: list[PlacedFact], spec: ListSpec,
+def list_pages(plan: Plan, first: str, placed: list[PlacedFact], spec: ListSpec,
                unlinked: str = "") -> Iterator[PageSpec]:
     """The pages of one list of facts, each with the list's title, intro and ways around
     (``unlinked``: the entity whose list it is, never linked in its claims)."""
@@ -56,7 +58,7 @@ def list_pages(plan: Plan, base: str, placed: list[PlacedFact], spec: ListSpec,
     def way(target: tuple[str, str] | None, uri: str) -> dict[str, str] | None:
         return {"label": target[0], "link": Md(relative(target[1], uri))} if target else None
 
-    for page in paged(base, placed, plan.list_size):
+    for page in paged(first, placed, plan.list_size):
         yield PageSpec(page.uri, LIST_TEMPLATE, {
             "title": spec.title, "description": spec.description, "intro": spec.intro,
             "style": Md(spec.style),

@@ -13,14 +13,14 @@ from __future__ import annotations
 from functools import cached_property
 
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import RecordDates
+from generator.history.changelog import RecordDates
+from generator.history.record_dates import Revisions
 from generator.inline import AutoLink, Linker, inline_markdown
 from generator.model import Fact, Judgment
 from generator.pages.views import EntityRef, FactView, JudgmentRef, JudgmentView, link
 from generator.render import Md
-from generator.revisions import Revisions
 from generator.settings import Settings
-from generator.urls import HOME, TAGS, Urls, entity_uri, folder_of, up_to_root
+from generator.urls import HOME, TAGS, Urls, entity_uri, folder_of, tag_uri, up_to_root
 
 #: How a fact relates to a judgment that names it, as its pages say it.
 JUDGMENT_ROLES = {"supports": "Supports", "cuts_against": "Cuts against"}
@@ -79,7 +79,7 @@ class Plan:
                 for eid in dict.fromkeys(ids)]
 
     def tag_link(self, tag: str, folder: str) -> Md:
-        return link(f"tags/{tag}.md" if self.split_tags else f"{TAGS}#{tag}", folder)
+        return link(tag_uri(tag) if self.split_tags else f"{TAGS}#{tag}", folder)
 
     @cached_property
     def facts_by_tag(self) -> dict[str, list[PlacedFact]]:

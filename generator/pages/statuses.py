@@ -15,7 +15,7 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import STATUS_LEGEND, relative
+from generator.urls import STATUS_LEGEND, relative, status_uri
 from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS, plural
 
 URI = STATUS_LEGEND
@@ -31,7 +31,7 @@ def status_pages(plan: Plan) -> Iterator[PageSpec]:
 
     def target(name: str, facts: list[PlacedFact]) -> Md:
         """A status's list page when the legend is split and the list has facts, else its section."""
-        return Md(relative(f"status/{name}.md", URI)) if split and facts else Md(f"#{name}")
+        return Md(relative(status_uri(name), URI)) if split and facts else Md(f"#{name}")
 
     yield PageSpec(URI, "status.md.j2", {
         "statuses": [{
@@ -48,12 +48,12 @@ def status_pages(plan: Plan) -> Iterator[PageSpec]:
         return
     for s in STATUSES:
         if by_status[s]:
-            yield from list_pages(plan, f"status/{s}", by_status[s], ListSpec(
+            yield from list_pages(plan, status_uri(s), by_status[s], ListSpec(
                 title=f"{STATUS_LABELS[s]} facts", description=f"Every fact shown as {s}.",
                 intro=f"{STATUS_LABELS[s]}: {STATUS_MEANINGS[s]}. {plural(len(by_status[s]), 'fact')}.",
                 style="status", back=("Status legend", URI)))
     if denied:
-        yield from list_pages(plan, "status/denied", denied, ListSpec(
+        yield from list_pages(plan, status_uri("denied"), denied, ListSpec(
             title="Denied claims", description="Every claim that a party publicly denied.",
             intro=f"Claims that a party publicly denied, whatever their status: {plural(len(denied), 'fact')}.",
             style="denied", back=("Status legend", URI)))

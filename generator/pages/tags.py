@@ -9,7 +9,7 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import TAGS
+from generator.urls import TAGS, tag_uri
 from generator.vocabulary import plural
 
 URI = TAGS
@@ -24,7 +24,7 @@ def tag_pages(plan: Plan) -> Iterator[PageSpec]:
     if not split:
         return
     for tag, placed in plan.facts_by_tag.items():
-        yield from list_pages(plan, f"tags/{tag}", placed, ListSpec(
+        yield from list_pages(plan, tag_uri(tag), placed, ListSpec(
             title=f"Tag: {tag}", description=f"Every fact tagged {tag}.",
             intro=f"{plural(len(placed), 'fact')} carry the tag {tag}." if len(placed) != 1
             else f"1 fact carries the tag {tag}.", style="line", back=("All tags", URI)))

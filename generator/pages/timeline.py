@@ -17,7 +17,7 @@ from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import TIMELINE, relative
+from generator.urls import TIMELINE, relative, timeline_period_uri
 from generator.vocabulary import date_label, plural
 
 URI = TIMELINE
@@ -46,7 +46,7 @@ class Timeline:
 
     @staticmethod
     def uri(year: str, month: str) -> str:
-        return f"timeline/{month or year}.md"
+        return timeline_period_uri(month or year)
 
     def page(self) -> PageSpec:
         plan = self.plan
@@ -72,7 +72,7 @@ class Timeline:
         ways = [(self.label(year, month), self.uri(year, month)) for year, month, _ in periods]
         for index, (year, month, placed) in enumerate(periods):
             label = self.label(year, month)
-            yield from list_pages(self.plan, self.uri(year, month).removesuffix(".md"), placed, ListSpec(
+            yield from list_pages(self.plan, self.uri(year, month), placed, ListSpec(
                 title=f"Timeline: {label}", description=f"Every fact dated {label}, in order.",
                 intro=f"{plural(len(placed), 'fact')} dated {label}, oldest first, with their topics, statuses "
                       "and sources.",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.changelog import day_label
 from generator.exports import jsonld_script, topic_jsonld
+from generator.history.changelog import day_label
 from generator.pages.plan import Plan
 from generator.pages.spec import PageSpec
 from generator.render import Md

@@ -16,13 +16,22 @@ from functools import cached_property
 from typing import Protocol
 
 from generator.briefing import Briefing, PlacedFact
-from generator.changelog import RecordDates, day_label
+from generator.history.changelog import RecordDates, day_label
+from generator.history.record_dates import Record
 from generator.inline import plain_text
 from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
-from generator.revisions import Record
 from generator.urls import HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
-from generator.vocabulary import DIFFERENCE_HEADINGS, LIKELIHOODS, SOURCE_KINDS, STATUS_LABELS, Likelihood
+from generator.vocabulary import (
+    DIFFERENCE_HEADINGS,
+    EVIDENCE_UNTIL,
+    LIKELIHOODS,
+    REVIEWED_AFTER_EVIDENCE,
+    SOURCE_KINDS,
+    STATUS_LABELS,
+    Likelihood,
+    date_label,
+)
 
 
 class Plan(Protocol):
@@ -288,6 +297,27 @@ class JudgmentView:
     @property
     def confidence(self) -> str:
         return self.judgment.confidence
+
+    @property
+    def evidence_until(self) -> str | None:
+        """The newest date among the facts the judgment rests on, as they write it (``2024-08``)."""
+        return self._plan.briefing.evidence_until.get(self.judgment.id)
+
+    @property
+    def evidence_label(self) -> str:
+        """"evidence up to August 2024" ("" when no fact it rests on is dated)."""
+        until = self.evidence_until
+        return EVIDENCE_UNTIL.format(date=date_label(until)) if until else ""
+
+    @property
+    def evidence_note(self) -> str:
+        """"Reviewed December 2026; its newest evidence is from August 2024" when the review came
+        long after the evidence ended (``briefing.EVIDENCE_AGE_NOTED``), else ""."""
+        until = self.evidence_until
+        if not until or not self._plan.briefing.evidence_outdated(self.judgment):
+            return ""
+        return REVIEWED_AFTER_EVIDENCE.format(reviewed=date_label(self.judgment.reviewed[:7]),
+                                              evidence=date_label(until))
 
     @cached_property
     def record(self) -> list[tuple[str, str]]:

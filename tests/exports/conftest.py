@@ -18,7 +18,7 @@ import pytest
 
 from generator.briefing import Briefing
 from generator.check import require_briefing
-from generator.revisions import Revisions, read_revisions
+from generator.history.record_dates import Revisions, read_revisions
 from generator.settings import Settings
 from generator.urls import Urls
 from tests.conftest import CASES, REPO, copy_project_frame, run_briefing

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from generator.briefing import Briefing
 from generator.exports.facts_json import FACTS_JSON, FACTS_SCHEMA_VERSION, facts_document
 from generator.exports.layout import json_bytes
-from generator.revisions import Revisions
+from generator.history.record_dates import Revisions
 from generator.settings import Features, Settings
 from generator.urls import Urls
 from generator.vocabulary import LIKELIHOODS
@@ -183,12 +183,14 @@ def test_judgments_are_given_in_full_with_their_permalinks(data: dict[str, Any])
         "gaps": ["What Beta gave in return, if anything."],
         "indicators": ["A second shipment."],
         "reviewed": "2026-12-03",
+        "evidence_until": "2024-08-14",  # goat-port's day, newer than goat-count's month (2024-08)
         "history": [{"date": "2026-11-20", "change": "First made."},
                     {"date": "2026-12-03", "change": "Likelihood raised from roughly even chance: the count is "
                                                      "confirmed by two reports."}],
         "date_published": None, "date_modified": None,  # built without history: see the dated case
     }
     assert (second["id"], second["cuts_against"], second["history"]) == ("more-shipments", [], [])
+    assert second["evidence_until"] == "2024-08"  # its one fact's date, as that fact writes it
     assert list(data["likelihoods"]) == list(LIKELIHOODS)
     assert data["likelihoods"]["roughly-even-chance"] == {"term": "roughly even chance", "low": 45, "high": 55}
     assert list(data["confidences"]) == ["low", "moderate", "high"]
@@ -237,6 +239,20 @@ def test_the_real_facts_json_matches_its_schema(real_data: dict[str, Any], real:
     assert [r["id"] for r in real_data["facts"]] == list(real.facts)
     assert [j["id"] for j in real_data["judgments"]] == [j.id for j in real.judgments]
     assert real_data["judgments"], "the real briefing has key judgments"
+
+
+def test_each_real_judgment_gives_the_newest_date_of_its_evidence(real_data: dict[str, Any]) -> None:
+    """`evidence_until` is the newest `date` among the facts a judgment rests on, written as those
+    facts write it: a day for the treaty (its entry into force), a month for the goats (their arrival)."""
+    facts = {f["id"]: f for f in real_data["facts"]}
+    judgments = {j["id"]: j for j in real_data["judgments"]}
+    for judgment in judgments.values():
+        dates = [facts[f]["date"] for f in judgment["supports"] if facts[f]["date"]]
+        assert judgment["evidence_until"] in dates, judgment["id"]
+        assert all(d[:len(judgment["evidence_until"])] <= judgment["evidence_until"] for d in dates), judgment["id"]
+    assert judgments["treaty-mutual-assistance"]["evidence_until"] == "2024-12-04"
+    assert judgments["north-korea-delivered-arms-to-russia"]["evidence_until"] == "2023-03-30"
+    assert judgments["goats-aid-not-arms-payment"]["evidence_until"] == "2024-08"
 
 
 def test_the_real_facts_json_tells_contradictions_from_details(real_data: dict[str, Any], real: Briefing) -> None:

@@ -13,11 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.briefing import Briefing
-from generator.changelog import instant
 from generator.check import require_briefing
 from generator.exports.feed import FEED_XML, atom_feed, feed_entry_id
+from generator.history.changelog import instant
+from generator.history.record_dates import Revisions, read_revisions
 from generator.model import Judgments
-from generator.revisions import Revisions, read_revisions
 from generator.vocabulary import DIFFERENCE_HEADINGS
 from tests.conftest import REPO
 from tests.exports.conftest import BASE_URL, HOSTILE, SETTINGS, URLS, page_html

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.briefing import Briefing
 from generator.exports import FACTS_JSON, FEED_XML, SOURCES_JSON, export_files
-from generator.revisions import Revisions, read_revisions
+from generator.history.record_dates import Revisions, read_revisions
 from tests.conftest import run_briefing
 from tests.exports.conftest import SETTINGS, URLS, hostile_case
 from tests.history_case import history_case

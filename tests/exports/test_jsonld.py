@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.briefing import Briefing
-from generator.changelog import RecordDates, instant
 from generator.exports.jsonld import jsonld_script, topic_jsonld
-from generator.revisions import Revisions
+from generator.history.changelog import RecordDates, instant
+from generator.history.record_dates import Revisions
 from generator.settings import Features
 from generator.urls import Urls
 from generator.vocabulary import DIFFERENCE_HEADINGS, STATUS_LABELS

@@ -3,11 +3,14 @@ in full, and the estimative scale that every likelihood term links to."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bs4 import Tag
 
 from generator.inline import plain_text
-from generator.vocabulary import CONFIDENCE_LABELS, CONFIDENCE_MEANINGS, LIKELIHOODS
-from tests.pages.conftest import Site
+from generator.vocabulary import CONFIDENCE_LABELS, CONFIDENCE_MEANINGS, LIKELIHOODS, date_label
+from tests.conftest import CASES
+from tests.pages.conftest import Site, make_site
 
 URI = "judgments.md"
 
@@ -32,9 +35,37 @@ def test_every_judgment_in_order_with_its_text_likelihood_and_confidence(case: S
         section = block(case, item.id)
         assert section.h2.get_text(strip=True).removesuffix("¶") == item.question
         assert plain_text(item.judgment) in section.get_text()
-        assert section.select_one("p.bf-likelihood").get_text() == f"Likelihood: {LIKELIHOODS[item.likelihood].label}."
+        until = date_label(case.briefing.evidence_until[item.id])
+        assert section.select_one("p.bf-likelihood").get_text() == (
+            f"Likelihood: {LIKELIHOODS[item.likelihood].label}, evidence up to {until}.")
         assert section.select_one("p.bf-confidence").get_text() == f"Confidence: {item.confidence}. {item.basis}"
         assert section.find("a", string="On the home page")["href"] == f"index.md#{item.id}"
+
+
+def test_each_judgment_says_how_recent_its_evidence_is(case: Site) -> None:
+    """The newest date among the facts it rests on, beside its likelihood: goat-port's day beats
+    goat-count's month; reviewed within a year of it, no note."""
+    assert block(case, "goats-were-aid").select_one("p.bf-likelihood").get_text() == (
+        "Likelihood: likely, 55–80 %, evidence up to 14 August 2024.")
+    assert block(case, "talks-go-on").select_one("p.bf-likelihood").get_text() == (
+        "Likelihood: roughly even chance, 45–55 %, evidence up to July 2024.")
+    assert case.page(URI).select("p.bf-evidence-note") == []
+
+
+def test_a_judgment_reviewed_long_after_its_evidence_says_so(tmp_path: Path) -> None:
+    """Reviewed more than a year after the last day its newest fact covers (July 2024 for
+    talks-go-on), a judgment says so; a day short of that, it does not."""
+    judgments = (CASES / "judgments" / "briefings" / "judgments.yml").read_text(encoding="utf-8")
+    late = judgments.replace('  gaps:\n    - "What the two sides asked for."\n  reviewed: "2024-09-03"',
+                             '  gaps:\n    - "What the two sides asked for."\n  reviewed: "2025-08-01"')
+    assert late != judgments
+    site = make_site(tmp_path / "late", CASES / "judgments" / "briefings", {"briefings/judgments.yml": late})
+    notes = site.page(URI).select("p.bf-evidence-note")
+    assert [n.get_text() for n in notes] == ["Reviewed August 2025; its newest evidence is from July 2024."]
+    assert notes[0].find_parent("section").h2["id"] == "talks-go-on"
+    edge = make_site(tmp_path / "edge", CASES / "judgments" / "briefings",
+                     {"briefings/judgments.yml": late.replace('"2025-08-01"', '"2025-07-31"')})
+    assert edge.page(URI).select("p.bf-evidence-note") == []
 
 
 def test_the_facts_for_and_against_are_given_by_their_claims(case: Site) -> None:

@@ -1,15 +1,19 @@
 """Every record's dates and the briefing's changes from git, in real repositories with dated commits:
-reformatting is no change, a rebuild reads only the new commits, no history gives no dates."""
+reformatting is no change, a rebuild reads only the new commits, no history gives no dates, and
+the cache is read only by the code that wrote it (every module the walk runs)."""
 
 from __future__ import annotations
 
 import logging
 import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
-from generator.revisions import read_revisions
+from generator.history.record_dates import read_revisions
 from tests.conftest import MakeProject
 from tests.gitrepo import TOPIC, commit, edit
 
@@ -35,7 +39,7 @@ def test_a_rebuild_reads_only_the_new_commits(repo: Path, monkeypatch: pytest.Mo
     assert (repo / ".cache/briefing/revisions.json").is_file()
     edit(repo, TOPIC, "    status: alleged\n", "    status: reported\n")
     commit(repo, "Status", "2026-04-14T09:00:00+00:00")
-    import generator.revisions as module
+    import generator.history.record_dates as module
 
     parsed: list[str] = []
     original = module.parse_file
@@ -66,7 +70,7 @@ def test_a_shallow_clone_has_no_dates(repo: Path, tmp_path: Path, caplog: pytest
 
 
 def test_a_cache_made_by_other_code_is_not_read(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.revisions as module
+    import generator.history.record_dates as module
 
     first = read_revisions(repo, repo / "briefings")
     assert first is not None and first.facts
@@ -77,3 +81,61 @@ def test_a_cache_made_by_other_code_is_not_read(repo: Path, monkeypatch: pytest.
     again = read_revisions(repo, repo / "briefings")
     assert again is not None and again.facts == first.facts
     assert parsed  # read afresh, not from the earlier code's cache
+
+
+def _files_run_by_a_walk(root: Path) -> set[Path]:
+    """The generator's source files whose code runs while the history is read afresh."""
+    import generator.history.record_dates as module
+
+    ran: set[Path] = set()
+
+    def profile(frame: FrameType, event: str, _: object) -> None:
+        if event == "call" and frame.f_code.co_filename.startswith(str(module.PACKAGE)):
+            ran.add(Path(frame.f_code.co_filename))
+
+    sys.setprofile(profile)
+    try:
+        revisions = read_revisions(root, root / "briefings", cache=False)
+    finally:
+        sys.setprofile(None)
+    assert revisions is not None and revisions.facts
+    return ran
+
+
+def test_the_cache_is_keyed_by_every_module_whose_code_reads_the_history(repo: Path) -> None:
+    edit(repo, TOPIC, "    status: alleged\n", "    status: reported\n")
+    commit(repo, "Status", "2026-04-14T09:00:00+00:00")
+    import generator.history.record_dates as module
+
+    ran = _files_run_by_a_walk(repo)
+    package = module.PACKAGE
+    assert {package / "load.py", package / "model.py", package / "history/at_revision.py"} <= ran
+    assert ran <= set(module.deciding_files())
+
+
+@pytest.fixture
+def fresh_fingerprint() -> Iterator[None]:
+    import generator.history.record_dates as module
+
+    module._code_fingerprint.cache_clear()
+    yield
+    module._code_fingerprint.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["load.py", "model.py"])
+def test_a_change_to_any_module_the_walk_runs_reads_the_history_afresh(
+        repo: Path, monkeypatch: pytest.MonkeyPatch, fresh_fingerprint: None, name: str) -> None:
+    import generator.history.record_dates as module
+
+    first = read_revisions(repo, repo / "briefings")
+    assert first is not None and first.facts
+    changed = module.PACKAGE / name
+    original = module._source
+    monkeypatch.setattr(module, "_source", lambda path: original(path) + (b"\n# edited" if path == changed else b""))
+    module._code_fingerprint.cache_clear()
+    parsed: list[str] = []
+    parse = module.parse_file
+    monkeypatch.setattr(module, "parse_file", lambda path, raw: parsed.append(path) or parse(path, raw))
+    again = read_revisions(repo, repo / "briefings")
+    assert again is not None and again.facts == first.facts
+    assert parsed  # the cache written before the edit was not read

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.git import Repository
-from generator.snapshot import BlobReader, parse_file
+from generator.history.at_revision import BlobReader, parse_file
+from generator.history.git import Repository
 from tests.conftest import MakeProject
 from tests.gitrepo import commit, git
 
@@ -41,7 +41,7 @@ def test_a_revision_s_snapshot_parses_each_blob_once(make_project: MakeProject,
     before = reader.snapshot(first)
     assert set(before.facts) == {"goat-count", "beta-denies"} and set(before.sources) == {"alpha-report",
                                                                                          "beta-report"}
-    import generator.snapshot as module
+    import generator.history.at_revision as module
 
     parsed: list[str] = []
     original = module.parse_file

@@ -3,8 +3,8 @@ last changed in substance, and the briefing's changes by date.
 
 Built from the commits on the built branch's first-parent line that touched the briefing
 (``git log --raw``, one process), oldest first: each commit's changed files are parsed
-before and after (``snapshot.parse_file``) and compared record by record in content terms
-(``changes``), so reformatting or reordering a file changes nothing. A record's ``added``
+before and after (``at_revision.parse_file``) and compared record by record in content terms
+(``compare``), so reformatting or reordering a file changes nothing. A record's ``added``
 is the date of the first commit that holds it, its ``updated`` the date of its last
 substantive change. What one walk computes is kept in ``.cache/briefing/revisions.json``
 with the last commit it read and a fingerprint of the code that computed it, so a rebuild
@@ -15,6 +15,7 @@ dates are left out, with one notice in the log.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import logging
@@ -23,24 +24,65 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.changes import changed_fields, fact_fields, judgment_fields
-from generator.git import GitError, Repository
-from generator.snapshot import parse_file
+from generator.history.at_revision import parse_file
+from generator.history.compare import changed_fields, fact_fields, judgment_fields
+from generator.history.git import GitError, Repository
 
 log = logging.getLogger("briefing.revisions")
 CACHE_FILE = Path(".cache") / "briefing" / "revisions.json"
 CACHE_VERSION = 1
-#: The modules whose code decides what a record is and what counts as its change: the cache
-#: holds what they computed, so it is read only by the same code.
-_DECIDING_MODULES = ("changes.py", "model.py", "revisions.py", "snapshot.py")
+#: The folder of the ``generator`` package.
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def deciding_files() -> list[Path]:
+    """The source files of this module and of every ``generator`` module it imports, directly or
+    through another (with the packages holding them): the code that decides what a record is
+    and what counts as its change. The cache holds what this code computed, so it is read only
+    by the same code."""
+    seen: set[Path] = set()
+    pending = [Path(__file__).resolve()]
+    while pending:
+        path = pending.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        tree = ast.parse(_source(path), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            else:
+                continue
+            pending += [file for name in names for file in _module_files(name)]
+    return sorted(seen)
+
+
+def _module_files(name: str) -> list[Path]:
+    """The file of a ``generator`` module and those of the packages it is in (none for a
+    module outside the package, or a name that is no module)."""
+    parts = name.split(".")
+    if parts[0] != "generator":
+        return []
+    files = [PACKAGE.joinpath(*parts[1:i], "__init__.py") for i in range(1, len(parts))]
+    module = PACKAGE.joinpath(*parts[1:])
+    files += [module.with_suffix(".py"), module / "__init__.py"] if len(parts) > 1 else [PACKAGE / "__init__.py"]
+    return [file for file in files if file.is_file()]
+
+
+def _source(path: Path) -> bytes:
+    return path.read_bytes()
 
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     digest = hashlib.sha256(CACHE_VERSION.to_bytes(2, "big"))
-    for name in _DECIDING_MODULES:
-        digest.update((Path(__file__).parent / name).read_bytes())
+    for path in deciding_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + _source(path))
     return digest.hexdigest()[:16]
+
+
 _NO_BLOB = "0" * 40
 
 

@@ -1,10 +1,11 @@
 """The project's git history, read with git's own plumbing commands (nothing is written).
 
-``snapshot`` and ``history`` ask here for the files of the briefing at a revision and their
-bytes, and for the published briefing a check compares with by default (the merge base with
-the default branch); ``revisions`` for the commits that changed it (``git log``). A project that is not a
-git checkout, or a machine without git, gives ``None`` from :meth:`Repository.find`; a
-shallow clone says so (:meth:`Repository.is_shallow`); callers leave out what needs history.
+``at_revision`` and ``published`` ask here for the files of the briefing at a revision and
+their bytes, and for the published briefing a check compares with by default (the merge base
+with the default branch); ``record_dates`` for the commits that changed it (``git log``). A
+project that is not a git checkout, or a machine without git, gives ``None`` from
+:meth:`Repository.find`; a shallow clone says so (:meth:`Repository.is_shallow`); callers
+leave out what needs history.
 """
 
 from __future__ import annotations
@@ -14,9 +15,21 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import BriefingError
 
-class GitError(Exception):
-    """git could not answer (an unknown revision, a broken repository)."""
+#: What to do when git cannot answer.
+GIT_HINT = "check the repository with `git status` and `git fsck`"
+
+
+class GitError(BriefingError):
+    """git could not answer (an unknown revision, a broken repository): located at the
+    repository. Its ``str()`` is git's own words, which the history's readers put in the
+    problems they report (``--base``) or the notice they log (the dates)."""
+
+    kind = "no history"
+
+    def __str__(self) -> str:
+        return self.problems[0].message
 
 
 @dataclass(frozen=True)
@@ -114,13 +127,13 @@ class Repository:
         result = subprocess.run(["git", "cat-file", "--batch"], cwd=self.top, capture_output=True,
                                 input="\n".join(ids).encode() + b"\n", check=False)
         if result.returncode != 0:
-            raise GitError(result.stderr.decode(errors="replace").strip())
+            raise GitError.at(str(self.top), result.stderr.decode(errors="replace").strip(), GIT_HINT)
         out, found, position = result.stdout, {}, 0
         for blob in ids:
             end = out.index(b"\n", position)
             header = out[position:end].split()
             if len(header) < 3:
-                raise GitError(f"git cannot read blob {blob}")
+                raise GitError.at(str(self.top), f"git cannot read blob {blob}", GIT_HINT)
             size = int(header[2])
             found[blob] = out[end + 1:end + 1 + size]
             position = end + 1 + size + 1
@@ -131,7 +144,9 @@ def _run(cwd: Path, *args: str) -> str:
     try:
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
-        raise GitError(str(exc)) from None
+        raise GitError.at(str(cwd), f"git could not be run ({exc.strerror})",
+                          "install git, or build without the dates the history gives") from None
     if result.returncode != 0:
-        raise GitError(result.stderr.decode(errors="replace").strip() or f"git {args[0]} failed")
+        raise GitError.at(str(cwd), result.stderr.decode(errors="replace").strip() or f"git {args[0]} failed",
+                          GIT_HINT)
     return result.stdout.decode("utf-8", errors="replace")

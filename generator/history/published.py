@@ -15,12 +15,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.changes import CORRECTED_FIELDS, REVISED_FIELDS, changed_fields, fact_fields, judgment_fields
 from generator.checked import Checked
 from generator.errors import Problem, Severity
-from generator.git import GitError, Repository
+from generator.history.at_revision import BlobReader, Snapshot
+from generator.history.compare import CORRECTED_FIELDS, REVISED_FIELDS, changed_fields, fact_fields, judgment_fields
+from generator.history.git import GitError, Repository
 from generator.settings import load_settings, project_paths
-from generator.snapshot import BlobReader, Snapshot
 
 
 class PublishedIds:

@@ -1,10 +1,10 @@
 """The briefing's changes as readers are told them: each record's dates, and what changed when.
 
-Between the history read from git (``revisions``) and what shows it (the pages' dates and
+Between the history read from git (``record_dates``) and what shows it (the pages' dates and
 the page of changes in ``pages``; ``datePublished``/``dateModified``, ``facts.json``'s
 dates and the feed in ``exports``): :class:`RecordDates` answers when a fact, judgment or
 source was first published and last changed in substance, and when a topic's page last
-changed; :func:`changes` lists the briefing's changes newest first (facts added, changed,
+changed; :func:`changes_for_readers` lists the briefing's changes newest first (facts added, changed,
 corrected and withdrawn, key judgments added and revised), so the page of changes and the
 feed tell the same ones. Corrections come from the briefing itself (each has its date);
 everything else needs the history, and without it (a tarball, a shallow clone) only the
@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from functools import cached_property
 
 from generator.briefing import Briefing
+from generator.history.record_dates import Record, Revisions
 from generator.inline import fold_whitespace, plain_text, shorten
-from generator.revisions import Record, Revisions
 from generator.vocabulary import LIKELIHOODS, date_label
 
 #: What each kind of change is called, on the page of changes and in the feed.
@@ -140,7 +140,7 @@ class Change:
         return self.kind.startswith("fact-")
 
 
-def changes(briefing: Briefing, revisions: Revisions | None) -> list[Change]:
+def changes_for_readers(briefing: Briefing, revisions: Revisions | None) -> list[Change]:
     """Every change told to readers, newest first (by day, then by time; the changes of one
     commit in the order of its files)."""
     found = [*_corrections(briefing), *(_history(briefing, revisions) if revisions else [])]

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.briefing import Briefing
-from generator.git import Repository
+from generator.history.git import Repository
 from generator.load import YamlProblem, load_bytes
 from generator.model import Entity, Fact, Judgment, Source
 

@@ -1,5 +1,5 @@
-"""generator/changelog.py: each record's dates and the briefing's changes as readers are told them,
-from revisions made by hand (the real git walk is tested in test_history.py, and the history on
+"""generator/history/changelog.py: each record's dates and the briefing's changes as readers are told them,
+from revisions made by hand (the real git walk is tested in test_record_dates.py, and the history on
 the pages and in the exports in tests/pages/test_changes.py and tests/exports/)."""
 
 from __future__ import annotations
@@ -7,17 +7,17 @@ from __future__ import annotations
 import pytest
 
 from generator.briefing import Briefing
-from generator.changelog import (
+from generator.check import require_briefing
+from generator.history.changelog import (
     CHANGE_TEXT_LIMIT,
     RecordDates,
     around_difference,
-    changes,
+    changes_for_readers,
     instant,
     published_modified,
     shown_change,
 )
-from generator.check import require_briefing
-from generator.revisions import Event, Record, Revisions
+from generator.history.record_dates import Event, Record, Revisions
 from tests.conftest import CASES
 
 
@@ -51,7 +51,8 @@ def test_without_history_nothing_is_dated(case: Briefing) -> None:
     dates = RecordDates(None)
     assert dates.fact("goat-count") is None and dates.topic_updated(case, "shipment") is None
     assert dates.fact_dates("goat-count") == (None, None) == published_modified(None)
-    assert [c.kind for c in changes(case, None)] == ["fact-corrected", "fact-corrected"]  # from the briefing
+    from_briefing = ["fact-corrected", "fact-corrected"]
+    assert [c.kind for c in changes_for_readers(case, None)] == from_briefing
 
 
 def test_the_newest_change_of_a_topic_is_its_last_update(case: Briefing) -> None:
@@ -78,7 +79,7 @@ def test_changes_come_by_the_authors_day_newest_first_each_once(case: Briefing) 
         Event("2026-12-02T23:30:00-05:00", "fact-changed", "goat-count", (("date", "2024", "2024-08"),)),
         Event("2026-12-03T01:00:00+02:00", "judgment-revised", "goats-were-aid"),
     ])
-    found = changes(case, revisions)
+    found = changes_for_readers(case, revisions)
     assert [(c.day, c.kind, c.id) for c in found] == [
         ("2026-12-03", "judgment-revised", "goats-were-aid"),
         ("2026-12-02", "fact-changed", "goat-count"),

@@ -3,9 +3,9 @@ request)."""
 
 from __future__ import annotations
 
-from generator.changes import diff, summary
+from generator.history.at_revision import Snapshot
+from generator.history.compare import changes_between, summary
 from generator.model import Fact, Judgment, Source
-from generator.snapshot import Snapshot
 
 
 def fact(**fields: object) -> Fact:
@@ -20,10 +20,10 @@ JUDGMENT = Judgment(id="j", question="Aid?", judgment="Aid.", likelihood="likely
 def test_only_substantive_changes_count() -> None:
     base = Snapshot(facts={"f": ("t", fact())}, judgments={"j": JUDGMENT})
     moved = Snapshot(facts={"f": ("other-topic", fact(tags=["goats"]))}, judgments={"j": JUDGMENT})
-    assert diff(base, moved).empty  # a new tag, another topic: no change in content terms
+    assert changes_between(base, moved).empty  # a new tag, another topic: no change in content terms
     changed = Snapshot(facts={"f": ("t", fact(status="confirmed", cites=[{"source": "a", "locator": "p2"}]))},
                        judgments={"j": JUDGMENT.model_copy(update={"likelihood": "very-likely"})})
-    result = diff(base, changed)
+    result = changes_between(base, changed)
     assert [(c.field, c.before, c.after) for c in result.facts_changed["f"]] == [
         ("status", "reported", "confirmed"), ("citation 1 locator", "p1", "p2")]
     assert [(c.field, c.after) for c in result.judgments_revised["j"]] == [("likelihood", "very-likely")]
@@ -34,7 +34,7 @@ def test_the_summary_tells_added_changed_retired_and_removed_as_text() -> None:
     head = Snapshot(facts={"f": ("t", fact(retired="Wrong <b>count</b>.", claim="Alpha sent *47* goats.")),
                            "new": ("t", fact(id="new", claim="A `code` | pipe"))},
                     sources={"s": Source(title="S [1]", published="2024")})
-    text = summary(diff(base, head), base, head, "main", "HEAD", markdown=True)
+    text = summary(changes_between(base, head), base, head, "main", "HEAD", markdown=True)
     assert text == (
         "## Briefing changes: main → HEAD\n\n"
         "### Facts added (1)\n\n- `new` (t): A \\`code\\` \\| pipe\n  - status: reported\n  - citation 1: a\n"
@@ -43,4 +43,5 @@ def test_the_summary_tells_added_changed_retired_and_removed_as_text() -> None:
         "  - status: reported\n  - claim: Alpha sent goats\\. → Alpha sent \\*47\\* goats\\.\n\n"
         "### Facts removed (ids must stay: retire them instead) (1)\n\n- `gone`: Alpha sent goats\\.\n\n"
         "### Sources added (1)\n\n- `s`: S \\[1\\]\n  - published: 2024\n")
-    assert summary(diff(base, base), base, base, "a", "b").endswith("No change to the briefing's content.\n")
+    unchanged = summary(changes_between(base, base), base, base, "a", "b")
+    assert unchanged.endswith("No change to the briefing's content.\n")

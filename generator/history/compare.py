@@ -1,7 +1,7 @@
 """What changed between two snapshots of a briefing, in content terms.
 
-``diff`` compares two :class:`~generator.snapshot.Snapshot` objects record by record and
-says what a reader or a reviewer would: facts added, changed (each field before -> after),
+:func:`changes_between` compares two :class:`~generator.history.at_revision.Snapshot`
+objects record by record and says what a reader or a reviewer would: facts added, changed (each field before -> after),
 retired; sources and entities added; judgments added or revised. Only substantive fields
 count (a fact's claim, status, date, values and citations; a judgment's text, likelihood,
 confidence and what it rests on): reformatting a file or reordering it changes nothing.
@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.history.at_revision import Snapshot
 from generator.inline import escape_text, fold_whitespace
 from generator.model import Correction, Fact, HistoryEntry, Judgment
-from generator.snapshot import Snapshot
 
 #: The fields of a fact whose change a correction must explain (``check --base``).
 CORRECTED_FIELDS = ("claim", "status", "date", "values")
@@ -98,7 +98,7 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldC
             for name in dict.fromkeys([*after, *before]) if before.get(name, "") != after.get(name, "")]
 
 
-def diff(base: Snapshot, head: Snapshot) -> Diff:
+def changes_between(base: Snapshot, head: Snapshot) -> Diff:
     """What ``head`` changes of ``base``."""
     result = Diff()
     for fact_id, (_, fact) in head.facts.items():

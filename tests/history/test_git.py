@@ -6,7 +6,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from generator.git import Repository
+import pytest
+
+from generator.history.git import GitError, Repository
 from tests.gitrepo import commit, git
 
 
@@ -55,3 +57,15 @@ def test_a_shallow_clone_says_so(tmp_path: Path) -> None:
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(clone)], check=True)
     repo = Repository.find(clone)
     assert repo is not None and repo.is_shallow()
+
+
+def test_git_that_cannot_answer_is_an_error_located_at_the_repository(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    repo = Repository.find(tmp_path)
+    assert repo is not None
+    with pytest.raises(GitError) as raised:
+        repo.files("nosuch", "briefings")
+    problem = raised.value.problems[0]
+    assert problem.path == str(repo.top) and "nosuch" in problem.message
+    assert problem.hint == "check the repository with `git status` and `git fsck`"
+    assert str(raised.value) == problem.message  # git's own words, as --base and the dates' notice quote them
