@@ -91,7 +91,7 @@ def base_problems(root: Path, base: str, checked: Checked) -> list[Problem]:
             problems.append(Problem(f"briefings/{topics_dir}{topic_id}.yml", 1, 1, Severity.ERROR,
                                     f"published fact '{fact_id}' is gone (it was in {base})",
                                     "restore it and mark it `retired:` with a note: a published id is a link "
-                                    "readers keep, never deleted", "published id removed"))
+                                    "readers keep, never deleted", kind="published id removed"))
     problems.extend(_judgment_problems(base, snapshot, checked))
     return problems
 
@@ -119,5 +119,5 @@ def _judgment_problems(base: str, snapshot: Snapshot, checked: Checked) -> list[
             problems.append(Problem(display, 1, 1, Severity.ERROR,
                                     f"published judgment '{judgment_id}' is gone (it was in {base})",
                                     "keep it, revised with a `history` entry saying why",
-                                    "published id removed"))
+                                    kind="published id removed"))
     return problems
