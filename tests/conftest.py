@@ -28,6 +28,17 @@ CASES = Path(__file__).resolve().parent / "cases"
 ARTICLES = REPO.parent / "shared" / "articles"
 
 
+#: The session's whole-site builds (MkDocs, Pagefind): a test that reads one is ``slow``, so
+#: ``make test-fast`` (``-m "not browser and not slow"``) leaves it out.
+SITE_BUILDS = frozenset({"built_site", "hostile_site"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO
