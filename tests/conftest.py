@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from generator.pagefind_service import SHARDS_FILE, SHOWN_FILTER
+from tests.hostile import Page, render_site, write_project
 
 #: Fixtures of other modules: a project in a git repository (``repo``).
 pytest_plugins = ["tests.gitrepo"]
@@ -86,6 +87,15 @@ def run_briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the `briefing` command as a contributor would, capturing its output."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="session")
+def placeholder_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Page]:
+    """The hostile-input project (tests/hostile.py) with its placeholder word in every field,
+    each page rendered: the control that renderings of hostile text are compared with."""
+    root = copy_project_frame(tmp_path_factory.mktemp("placeholders") / "project")
+    write_project(root)
+    return render_site(root)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,7 @@ from generator.tree import inside
 from tests.conftest import REPO, copy_project_frame, search_records
 from tests.hostile import (
     FIELDS,
+    Page,
     render_site,
     write_project,
 )
@@ -135,13 +136,11 @@ def test_raw_html_and_script_are_shown_literally(builds: Builds) -> None:
 @pytest.mark.parametrize("text", ["<<<D", "x <D", "<div ", "</article>", "<section markdown>", "<!-- x",
                                   "<p", "a <b c=\"", "<?php", "<![CDATA[ x"])
 def test_an_angle_bracket_in_any_field_never_opens_a_tag_for_the_html_block_parser(
-        tmp_path: Path, text: str) -> None:
+        tmp_path: Path, placeholder_pages: dict[str, Page], text: str) -> None:
     """Regression (found by test_properties): md_in_html's raw-HTML parser ignores backslash
     escapes, so a claim `<<<D` (written `\\<\\<\\<D`) opened a tag that swallowed the next
     `<div class="bf-disagree" markdown>`: the box lost its structure, `markdown` leaked."""
-    control_root = copy_project_frame(tmp_path / "control")
-    write_project(control_root)
-    control = render_site(control_root)
+    control = placeholder_pages
     root = copy_project_frame(tmp_path / "hostile")
     values = everywhere(text)
     write_project(root, values)

@@ -47,7 +47,6 @@ from tests.hostile import (
     Field,
     Page,
     render_markdown,
-    render_site,
     write_project,
     yaml_quote,
 )
@@ -121,7 +120,7 @@ class Frame(NamedTuple):
 
 
 @pytest.fixture(scope="module")
-def frame(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frame]:
+def frame(tmp_path_factory: pytest.TempPathFactory, placeholder_pages: dict[str, Page]) -> Iterator[Frame]:
     """A project (templates, mkdocs.yml) and the control rendering of its placeholders."""
     root = copy_project_frame(tmp_path_factory.mktemp("properties") / "project")
     write_project(root)
@@ -129,7 +128,7 @@ def frame(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frame]:
         # the templates never change here: each generation takes the environment that compiled
         # them first (``prepare`` sets its globals anew), not a new one that compiles them again
         patch.setattr(generator.generate, "make_environment", functools.cache(make_environment))
-        yield Frame(root, render_site(root))
+        yield Frame(root, placeholder_pages)
     _report()
 
 
