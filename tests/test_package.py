@@ -10,6 +10,7 @@ environment's site-packages.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -29,9 +30,13 @@ pytestmark = pytest.mark.slow
 SOURCES = ["pyproject.toml", "README.md", "generator"]
 
 
+#: The environment of every command here, without what would point Python at the working tree.
+CLEAN_ENV = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "PYTHONHOME")}
+
+
 def run(*command: str | Path, cwd: Path) -> str:
-    result = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=300,
-                            check=False)
+    result = subprocess.run([str(c) for c in command], cwd=cwd, env=CLEAN_ENV, capture_output=True, text=True,
+                            timeout=300, check=False)
     assert result.returncode == 0, f"{command}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result.stdout
 
