@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from generator.mkdocs_adapter.build import build_site, quiet_mkdocs_logging
 from generator.pagefind_service import SHARDS_FILE, SHOWN_FILTER
 from tests.hostile import Page, render_site, write_project
 
@@ -31,7 +32,7 @@ ARTICLES = REPO.parent / "shared" / "articles"
 
 #: The session's whole-site builds (MkDocs, Pagefind): a test that reads one is ``slow``, so
 #: ``make test-fast`` (``-m "not browser and not slow"``) leaves it out.
-SITE_BUILDS = frozenset({"built_site", "hostile_site"})
+SITE_BUILDS = frozenset({"built_site", "hostile_site", "placeholder_site"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -96,6 +97,17 @@ def placeholder_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pag
     root = copy_project_frame(tmp_path_factory.mktemp("placeholders") / "project")
     write_project(root)
     return render_site(root)
+
+
+@pytest.fixture(scope="session")
+def placeholder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same project built whole with MkDocs (its folder beside the site's, ``project``): the
+    control of the tests that build hostile text whole."""
+    quiet_mkdocs_logging()
+    base = tmp_path_factory.mktemp("placeholder-site")
+    root = copy_project_frame(base / "project")
+    write_project(root)
+    return build_site(root, base / "site")
 
 
 @pytest.fixture(scope="session")
