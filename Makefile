@@ -1,18 +1,26 @@
-# The two commands: `make site` builds the site into site/, `make test` runs every test.
+# The two commands: `make site` builds the site into site/, `make test` runs every test
+# (`make test-fast` leaves out the browser tests and the whole-site builds, for a quick run).
 # Both set themselves up: a virtual environment in .venv with pinned dependencies.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test serve check lock fuzz bench clean
+.PHONY: site test test-fast typecheck serve check lock fuzz bench clean
 
 site: $(VENV)/.site
 	$(BIN)/briefing build
 
-test: $(VENV)/.test
-	$(BIN)/ruff check generator tests $(wildcard benchmarks fuzz)
+test: typecheck
 	$(BIN)/python -m pytest
+
+test-fast: typecheck
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+# Lint and type check (mypy's settings are in pyproject.toml), before any test runs.
+typecheck: $(VENV)/.test
+	$(BIN)/ruff check generator tests $(wildcard benchmarks fuzz)
+	$(BIN)/mypy
 
 # The live preview on http://127.0.0.1:$(PORT)/ (make serve PORT=8001 for another port).
 PORT ?= 8000

@@ -255,7 +255,7 @@ class _Builder:
                 self.loaded.raw_scalars[at] = event.value
             return value
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not self.loader.check_event(yaml.SequenceEndEvent):
                 items.append(self.node((*at, len(items)), depth + 1))
             self.loader.get_event()

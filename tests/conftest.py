@@ -18,7 +18,9 @@ from typing import Any
 
 import pytest
 
+from generator.mkdocs_adapter.build import build_site, quiet_mkdocs_logging
 from generator.pagefind_service import SHARDS_FILE, SHOWN_FILTER
+from tests.hostile import Page, render_site, write_project
 
 #: Fixtures of other modules: a project in a git repository (``repo``).
 pytest_plugins = ["tests.gitrepo"]
@@ -26,6 +28,17 @@ pytest_plugins = ["tests.gitrepo"]
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 ARTICLES = REPO.parent / "shared" / "articles"
+
+
+#: The session's whole-site builds (MkDocs, Pagefind): a test that reads one is ``slow``, so
+#: ``make test-fast`` (``-m "not browser and not slow"``) leaves it out.
+SITE_BUILDS = frozenset({"built_site", "hostile_site", "placeholder_site"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +88,26 @@ def run_briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the `briefing` command as a contributor would, capturing its output."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="session")
+def placeholder_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Page]:
+    """The hostile-input project (tests/hostile.py) with its placeholder word in every field,
+    each page rendered: the control that renderings of hostile text are compared with."""
+    root = copy_project_frame(tmp_path_factory.mktemp("placeholders") / "project")
+    write_project(root)
+    return render_site(root)
+
+
+@pytest.fixture(scope="session")
+def placeholder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same project built whole with MkDocs (its folder beside the site's, ``project``): the
+    control of the tests that build hostile text whole."""
+    quiet_mkdocs_logging()
+    base = tmp_path_factory.mktemp("placeholder-site")
+    root = copy_project_frame(base / "project")
+    write_project(root)
+    return build_site(root, base / "site")
 
 
 @pytest.fixture(scope="session")

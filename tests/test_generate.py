@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
-from tests.conftest import CASES, MakeProject, run_briefing
+from tests.conftest import CASES, MakeProject, copy_project_frame, run_briefing
 
 CASES_SHIPMENT = (CASES / "minimal" / "briefings" / "topics" / "shipment.yml").read_text(encoding="utf-8")
 
 
-def test_markdown_tree_holds_pages_assets_and_nav(make_project: MakeProject, tmp_path: Path) -> None:
-    root = make_project()
-    out = tmp_path / "md"
+@pytest.fixture(scope="module")
+def minimal_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`briefing build --markdown` of tests/cases/minimal, run once for the tests that read it."""
+    root = copy_project_frame(tmp_path_factory.mktemp("markdown") / "project")
+    shutil.copytree(CASES / "minimal" / "briefings", root / "briefings")
+    out = root.parent / "md"
     result = run_briefing("build", "--markdown", str(out), cwd=root)
     assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_markdown_tree_holds_pages_assets_and_nav(minimal_tree: Path) -> None:
+    out = minimal_tree
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert {"index.md", "topics/shipment.md", "timeline.md", "status.md", "sources/index.md",
             "sources/alpha-report.md", "sources/beta-report.md", "entities/index.md",
@@ -68,11 +78,8 @@ def test_deploy_base_url_from_the_environment_wins(make_project: MakeProject, tm
         raise AssertionError("an unsafe base URL was accepted")
 
 
-def test_markdown_files_are_readable_by_others(make_project: MakeProject, tmp_path: Path) -> None:
-    root = make_project()
-    out = tmp_path / "md"
-    assert run_briefing("build", "--markdown", str(out), cwd=root).returncode == 0
-    assert (out / "index.md").stat().st_mode & 0o044 == 0o044
+def test_markdown_files_are_readable_by_others(minimal_tree: Path) -> None:
+    assert (minimal_tree / "index.md").stat().st_mode & 0o044 == 0o044
 
 
 def test_an_edited_template_is_used_by_the_next_build(make_project: MakeProject) -> None:

@@ -29,6 +29,7 @@ from generator.tree import inside
 from tests.conftest import REPO, copy_project_frame, search_records
 from tests.hostile import (
     FIELDS,
+    Page,
     render_site,
     write_project,
 )
@@ -43,7 +44,6 @@ pytestmark = pytest.mark.slow
 class Built:
     root: Path
     site: Path
-    where: dict[str, tuple[str, int, int]]
 
     def pages(self) -> dict[str, str]:
         return {p.relative_to(self.site).as_posix(): p.read_text(encoding="utf-8")
@@ -54,27 +54,28 @@ class Built:
 
 
 class Builds:
-    """One control build and one hostile build per input, made on first use."""
+    """The control build (the session's build of the placeholders) and one hostile build per
+    input, made on first use."""
 
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path, control: Path) -> None:
         self.base = base
-        self.made: dict[str, Built] = {}
+        self.made: dict[str, Built] = {"control": Built(control.parent / "project", control)}
         quiet_mkdocs_logging()
 
     def get(self, name: str, overrides: dict[str, str]) -> Built:
         if name not in self.made:
             root = copy_project_frame(self.base / name)
-            where = write_project(root, overrides)
+            write_project(root, overrides)
             result = check_project(root)
             assert not result.errors, "\n".join(p.format() for p in result.errors)
             site = build_site(root, self.base / f"{name}-site")
-            self.made[name] = Built(root, site, where)
+            self.made[name] = Built(root, site)
         return self.made[name]
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
-    return Builds(tmp_path_factory.mktemp("hazards"))
+def builds(tmp_path_factory: pytest.TempPathFactory, placeholder_site: Path) -> Builds:
+    return Builds(tmp_path_factory.mktemp("hazards"), placeholder_site)
 
 
 def one_line(text: str) -> str:
@@ -135,13 +136,11 @@ def test_raw_html_and_script_are_shown_literally(builds: Builds) -> None:
 @pytest.mark.parametrize("text", ["<<<D", "x <D", "<div ", "</article>", "<section markdown>", "<!-- x",
                                   "<p", "a <b c=\"", "<?php", "<![CDATA[ x"])
 def test_an_angle_bracket_in_any_field_never_opens_a_tag_for_the_html_block_parser(
-        tmp_path: Path, text: str) -> None:
+        tmp_path: Path, placeholder_pages: dict[str, Page], text: str) -> None:
     """Regression (found by test_properties): md_in_html's raw-HTML parser ignores backslash
     escapes, so a claim `<<<D` (written `\\<\\<\\<D`) opened a tag that swallowed the next
     `<div class="bf-disagree" markdown>`: the box lost its structure, `markdown` leaked."""
-    control_root = copy_project_frame(tmp_path / "control")
-    write_project(control_root)
-    control = render_site(control_root)
+    control = placeholder_pages
     root = copy_project_frame(tmp_path / "hostile")
     values = everywhere(text)
     write_project(root, values)

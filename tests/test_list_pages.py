@@ -7,6 +7,7 @@ past a dozen, is tested on generated briefings: tests/pages/test_home.py.)
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -37,6 +38,7 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+@functools.cache  # a list's pages are read again as its pager is followed; the tests only read them
 def read(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 

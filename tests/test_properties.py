@@ -5,8 +5,9 @@ that field's line and column, or produces pages whose structure (every element, 
 attribute, every link, footnote and list item) is exactly the template's and whose
 visible text is the input (folded whitespace; for ``claim`` and ``summary`` the inline
 Markdown as markdown-it itself renders it). The comparison is against a control build
-whose fields hold placeholder words (tests/hostile.py). Most examples use the
-generator's own core with Python-Markdown and the extensions of mkdocs.yml (fast);
+whose fields hold placeholder words (tests/hostile.py). Most examples check the briefing,
+plan every page and render one of them (drawn among the pages that show the field) with
+the generator's own templates and Python-Markdown with the extensions of mkdocs.yml;
 a few run the whole MkDocs build and compare every HTML file.
 
 For any id, the check either refuses it where it is written or the generated files all
@@ -18,28 +19,34 @@ The number of examples each property ran is written to
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
+import generator.generate
 from generator.check import check_project
 from generator.errors import BriefingError
-from generator.generate import generate
-from generator.mkdocs_adapter.build import build_site, quiet_mkdocs_logging
+from generator.generate import generate, prepare, render_spec
+from generator.mkdocs_adapter.build import build_site
 from generator.model import ID_PATTERN
+from generator.pages import plan_pages
+from generator.render import make_environment
 from generator.tree import write_tree
 from tests.conftest import REPO, copy_project_frame
 from tests.hostile import (
     FIELDS,
     Field,
-    render_site,
+    Page,
+    render_markdown,
     write_project,
     yaml_quote,
 )
@@ -87,19 +94,41 @@ def buildable(field: Field) -> st.SearchStrategy[str]:
 
 # -- the project the properties write into ------------------------------------------
 
-class Frame(tuple):
-    """(project root, control pages), with a short repr for hypothesis' reports."""
+class Frame(NamedTuple):
+    """The project the properties write into and the control rendering of its placeholders."""
+
+    root: Path
+    control: dict[str, Page]
 
     def __repr__(self) -> str:
-        return f"Frame({self[0]})"
+        return f"Frame({self.root})"
+
+    def pages_showing(self, *names: str) -> list[str]:
+        """The pages whose control rendering shows one of the fields (every page when none does)."""
+        placeholders = [FIELDS[name].placeholder for name in names]
+        showing = [uri for uri, page in self.control.items() if any(p in page.markdown for p in placeholders)]
+        return showing or sorted(self.control)
+
+    def render_page(self, uri: str) -> Page:
+        """Check the project, plan every page (the plan must hold the control's pages) and
+        render the one at ``uri``, as ``generate`` does; raises BriefingError as it does."""
+        inputs = prepare(self.root)
+        specs = {spec.uri: spec for spec in plan_pages(inputs.briefing, inputs.settings, inputs.urls,
+                                                       inputs.revisions)}
+        assert specs.keys() == self.control.keys()
+        return render_markdown(render_spec(inputs.env, specs[uri]).decode("utf-8"))
 
 
 @pytest.fixture(scope="module")
-def frame(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frame]:
+def frame(tmp_path_factory: pytest.TempPathFactory, placeholder_pages: dict[str, Page]) -> Iterator[Frame]:
     """A project (templates, mkdocs.yml) and the control rendering of its placeholders."""
     root = copy_project_frame(tmp_path_factory.mktemp("properties") / "project")
     write_project(root)
-    yield Frame((root, render_site(root)))
+    with pytest.MonkeyPatch.context() as patch:
+        # the templates never change here: each generation takes the environment that compiled
+        # them first (``prepare`` sets its globals anew), not a new one that compiles them again
+        patch.setattr(generator.generate, "make_environment", functools.cache(make_environment))
+        yield Frame(root, placeholder_pages)
     _report()
 
 
@@ -118,61 +147,57 @@ def assert_refused_where_written(exc: BriefingError, where: tuple[str, int, int]
         assert problem.message and problem.hint, problem.format()
 
 
-def assert_pages_match(pages: dict, control: dict, replacements: dict[str, tuple[Field, str]]) -> None:
-    assert pages.keys() == control.keys()
-    for uri, page in pages.items():
-        assert page.meta.keys() == control[uri].meta.keys(), (uri, page.markdown[:300])
-        assert_same_page(skeleton(page.html), expected_skeleton(control[uri].html, replacements), uri)
+def assert_page_matches(uri: str, page: Page, control: dict[str, Page],
+                        replacements: dict[str, tuple[Field, str]]) -> None:
+    assert page.meta.keys() == control[uri].meta.keys(), (uri, page.markdown[:300])
+    assert_same_page(skeleton(page.html), expected_skeleton(control[uri].html, replacements), uri)
 
 
 # -- text fields, through the generator's core ----------------------------------------
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.sampled_from(sorted(FIELDS)), text=TEXT)
-def test_any_text_is_refused_where_written_or_shown_exactly(frame, name: str, text: str) -> None:
-    root, control = frame
+@given(name=st.sampled_from(sorted(FIELDS)), text=TEXT, data=st.data())
+def test_any_text_is_refused_where_written_or_shown_exactly(frame: Frame, name: str, text: str,
+                                                           data: st.DataObject) -> None:
     field = FIELDS[name]
     assume("Zq" not in text)
-    where = write_project(root, {name: text})
+    uri = data.draw(st.sampled_from(frame.pages_showing(name)), label="page")
+    where = write_project(frame.root, {name: text})
     try:
-        pages = render_site(root)
+        page = frame.render_page(uri)
     except BriefingError as exc:
         EXAMPLES["text fields: refused"] += 1
         assert_refused_where_written(exc, where[name])
         return
     EXAMPLES["text fields: shown"] += 1
-    assert_pages_match(pages, control, {field.placeholder: (field, text)})
+    assert_page_matches(uri, page, frame.control, {field.placeholder: (field, text)})
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts=st.fixed_dictionaries({name: buildable(field) for name, field in sorted(FIELDS.items())}))
-def test_hostile_text_in_every_field_at_once(frame, texts: dict[str, str]) -> None:
-    root, control = frame
+@given(texts=st.fixed_dictionaries({name: buildable(field) for name, field in sorted(FIELDS.items())}),
+       data=st.data())
+def test_hostile_text_in_every_field_at_once(frame: Frame, texts: dict[str, str], data: st.DataObject) -> None:
     assume(not any("Zq" in t for t in texts.values()))
     texts["entity.name"] = "Name " + texts["entity.name"]     # so claims do not mention it (an
     texts["entity.alias"] = "Alias " + texts["entity.alias"]  # entity's first mention is a link)
-    where = write_project(root, texts)
+    uri = data.draw(st.sampled_from(sorted(frame.control)), label="page")
+    where = write_project(frame.root, texts)
     try:
-        pages = render_site(root)
+        page = frame.render_page(uri)
     except BriefingError as exc:
         EXAMPLES["all fields: refused"] += 1
         written = {w for n, w in where.items() if n in FIELDS}
         assert all((p.path, p.line, p.column) in written for p in exc.problems if p.is_error)
         return
     EXAMPLES["all fields: shown"] += 1
-    assert_pages_match(pages, control, {FIELDS[n].placeholder: (FIELDS[n], t) for n, t in texts.items()})
+    assert_page_matches(uri, page, frame.control, {FIELDS[n].placeholder: (FIELDS[n], t) for n, t in texts.items()})
 
 
 # -- a few whole MkDocs builds --------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def control_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    quiet_mkdocs_logging()
-    base = tmp_path_factory.mktemp("control-site")
-    root = copy_project_frame(base / "project")
-    write_project(root)
-    site = build_site(root, base / "site")
-    return {p.relative_to(site).as_posix(): p.read_text() for p in sorted(site.rglob("*.html"))}
+def control_site(placeholder_site: Path) -> dict[str, str]:
+    return {p.relative_to(placeholder_site).as_posix(): p.read_text() for p in sorted(placeholder_site.rglob("*.html"))}
 
 
 @pytest.mark.slow
@@ -222,8 +247,8 @@ def _stay_inside(root: Path, out: Path) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kind=st.sampled_from(["topic file", "source file", "fact id", "entity key"]), new_id=IDS)
-def test_any_id_is_refused_where_written_or_stays_inside_the_output(frame, kind: str, new_id: str) -> None:
-    root, _ = frame
+def test_any_id_is_refused_where_written_or_stays_inside_the_output(frame: Frame, kind: str, new_id: str) -> None:
+    root = frame.root
     write_project(root)
     out = root.parent / "out"
     shutil.rmtree(out, ignore_errors=True)

@@ -12,26 +12,40 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from benchmarks.corpus import SIZES, write_project
+from generator.briefing import PlacedFact
 from generator.check import check_project
 from generator.generate import generate
-from generator.tree import MANIFEST, NAV_FILE, write_tree
+from generator.tree import MANIFEST, NAV_FILE, TreeReport, write_tree
 from generator.urls import entity_uri, source_uri, topic_uri
 
 OLD = 1_000_000_000  # 2001-09-09: an mtime no write of this test can produce
 MARKER = "Quarantinedmarker"  # one word, no punctuation: it reaches every page unescaped
 
 
-def _snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
+Files = dict[str, tuple[bytes, int]]
+
+
+class Edited(NamedTuple):
+    """The edited fact, what the second write reported, and every file (bytes, mtime) before and after."""
+
+    placed: PlacedFact
+    report: TreeReport
+    before: Files
+    after: Files
+
+
+def _snapshot(out: Path) -> Files:
     return {path.relative_to(out).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
             for path in sorted(out.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture(params=["read back", "previous"])
-def edited(tmp_path: Path, request: pytest.FixtureRequest) -> dict[str, object]:
+def edited(tmp_path: Path, request: pytest.FixtureRequest) -> Edited:
     root = write_project(tmp_path / "project", SIZES["tiny"], seed=3)
     briefing = check_project(root).briefing
     assert briefing is not None
@@ -54,39 +68,39 @@ def edited(tmp_path: Path, request: pytest.FixtureRequest) -> dict[str, object]:
     topic_file.write_text(claim_line.sub(rf"\g<1>{MARKER} ", text, count=1), encoding="utf-8")
 
     report = write_tree(generate(root), out, previous=previous)
-    return {"placed": placed, "report": report, "before": before, "after": _snapshot(out)}
+    return Edited(placed, report, before, _snapshot(out))
 
 
-def test_only_pages_showing_the_fact_are_rewritten(edited: dict[str, object]) -> None:
-    report, after = edited["report"], edited["after"]
+def test_only_pages_showing_the_fact_are_rewritten(edited: Edited) -> None:
+    report, after = edited.report, edited.after
     showing = {uri for uri, (data, _) in after.items() if MARKER.encode() in data}
-    assert set(report.written) == showing  # type: ignore[attr-defined]
-    assert not report.removed  # type: ignore[attr-defined]
+    assert set(report.written) == showing
+    assert not report.removed
 
 
-def test_the_pages_that_show_the_fact_are_among_them(edited: dict[str, object]) -> None:
-    placed, report = edited["placed"], edited["report"]
-    written = set(report.written)  # type: ignore[attr-defined]
-    fact = placed.fact  # type: ignore[attr-defined]
-    expected = {topic_uri(placed.topic_id), "status.md", "timeline.md"}  # type: ignore[attr-defined]
+def test_the_pages_that_show_the_fact_are_among_them(edited: Edited) -> None:
+    placed, report = edited.placed, edited.report
+    written = set(report.written)
+    fact = placed.fact
+    expected = {topic_uri(placed.topic_id), "status.md", "timeline.md"}
     expected |= {source_uri(c.source) for c in fact.cites}
     expected |= {entity_uri(e) for e in fact.entities}
     assert expected <= written, expected - written
     # lists that name the fact's sources and entities, but not its claim, stay as they were
     assert not {"sources/index.md", "entities/index.md", NAV_FILE, MANIFEST} & written
     # other topics do not show it
-    assert not {uri for uri in written if uri.startswith("topics/")} - {topic_uri(placed.topic_id)}  # type: ignore[attr-defined]
+    assert not {uri for uri in written if uri.startswith("topics/")} - {topic_uri(placed.topic_id)}
 
 
-def test_every_other_file_keeps_its_bytes_and_mtime(edited: dict[str, object]) -> None:
-    before, after, report = edited["before"], edited["after"], edited["report"]
-    written = set(report.written)  # type: ignore[attr-defined]
-    assert set(before) == set(after)  # type: ignore[arg-type]
-    untouched = [uri for uri in before if uri not in written]  # type: ignore[union-attr]
+def test_every_other_file_keeps_its_bytes_and_mtime(edited: Edited) -> None:
+    before, after, report = edited.before, edited.after, edited.report
+    written = set(report.written)
+    assert set(before) == set(after)
+    untouched = [uri for uri in before if uri not in written]
     assert len(untouched) > len(written)  # most of the site did not change
     for uri in untouched:
-        assert after[uri] == before[uri], uri  # type: ignore[index]
-        assert after[uri][1] == OLD * 10**9  # type: ignore[index]
+        assert after[uri] == before[uri], uri
+        assert after[uri][1] == OLD * 10**9
     for uri in written:
-        assert after[uri][0] != before[uri][0], uri  # type: ignore[index]
-        assert after[uri][1] != OLD * 10**9  # type: ignore[index]
+        assert after[uri][0] != before[uri][0], uri
+        assert after[uri][1] != OLD * 10**9

@@ -88,8 +88,9 @@ class BlobReader:
                 if kind == "fact":
                     snapshot.facts.setdefault(record_id, (topic, record))
                 else:
-                    {"judgment": snapshot.judgments, "source": snapshot.sources,
-                     "entity": snapshot.entities}[kind].setdefault(record_id, record)
+                    tables: dict[str, dict[str, Any]] = {"judgment": snapshot.judgments, "source": snapshot.sources,
+                                                         "entity": snapshot.entities}
+                    tables[kind].setdefault(record_id, record)
         return snapshot
 
 

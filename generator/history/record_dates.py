@@ -19,6 +19,7 @@ import ast
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -117,7 +118,7 @@ class Revisions:
     commits: list[str] = field(default_factory=list)
 
 
-_FIELDS = {"fact": fact_fields, "judgment": judgment_fields,
+_FIELDS: dict[str, Callable[[Any], dict[str, Any]]] = {"fact": fact_fields, "judgment": judgment_fields,
            "source": lambda s: {"title": s.title, "published": s.published, "url": s.url or "", "kind": s.kind}}
 
 
@@ -202,7 +203,7 @@ def _load_cache(path: Path | None, folder: str, commits: list[str]) -> Revisions
             facts={k: Record(**v) for k, v in data["facts"].items()},
             judgments={k: Record(**v) for k, v in data["judgments"].items()},
             sources={k: Record(**v) for k, v in data["sources"].items()},
-            events=[Event(e["date"], e["kind"], e["id"], tuple(tuple(c) for c in e["changes"]))  # type: ignore[misc]
+            events=[Event(e["date"], e["kind"], e["id"], tuple(tuple(c) for c in e["changes"]))
                     for e in data["events"]],
             commits=read)
     except (OSError, ValueError, KeyError, TypeError):

@@ -121,6 +121,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.serving, self.last_good, self.incremental, self.preview, self.catch_up = False, None, None, None, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        assert self.config.root is not None  # ProjectFolder fills it in
         root = Path(self.config.root)
         self.later = None
         if self.catch_up is not None:
@@ -250,6 +251,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             self.progress = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.config.root is not None
         for path in project_inputs(Path(self.config.root)):
             if path.exists():
                 server.watch(str(path))
@@ -264,7 +266,13 @@ def _catch_up_job(later: Callable[[], Outputs] | None, entries: list[SearchEntry
     def job(bundle: Path, if_current: Callable[[Callable[[], None]], bool]) -> int:
         outputs = later() if later is not None else None
         if outputs is not None:
-            if_current(lambda: [write_file(site_dir / uri, data) for uri, data in outputs.files.items()])
+            files = outputs.files
+
+            def write() -> None:
+                for uri, data in files.items():
+                    write_file(site_dir / uri, data)
+
+            if_current(write)
         searched = outputs.search if outputs is not None else entries
         return write_search_bundle(search_records(searched, page_urls), bundle, shard_words)
 

@@ -5,6 +5,7 @@ corrections, retired facts, the key judgments, and each record's dates from git.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -265,10 +266,18 @@ def test_the_real_facts_json_tells_contradictions_from_details(real_data: dict[s
     assert any(c["error"] for r in real_data["facts"] for c in r["citations"])
 
 
+@functools.cache
+def ids_on(page: Path) -> frozenset[str]:
+    """Every element id of a built page (none when there is no such page), each page parsed once."""
+    if not page.is_file():
+        return frozenset()
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return frozenset(str(tag["id"]) for tag in soup.find_all(id=True))
+
+
 def lands(site: Path, base: str, url: str) -> bool:
     path, anchor = url.removeprefix(base).split("#")
-    page = site / path / "index.html"
-    return page.is_file() and BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(id=anchor) is not None
+    return anchor in ids_on(site / path / "index.html")
 
 
 def test_every_facts_permalink_lands_on_its_anchor(real_data: dict[str, Any], built_site: Path) -> None:

@@ -7,6 +7,8 @@ build into temporary folders; MkDocs' warnings are logged, not quietened, so str
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,10 +48,21 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.fixture(scope="module")
+def shape_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """``shape_site(name)``: the site of a shape, built strictly (any warning raises) once."""
+
+    @functools.cache
+    def build(name: str) -> Path:
+        base = tmp_path_factory.mktemp("shape")
+        return build_site(write_shape(base / "project", **SHAPES[name]), base / "site", strict=True)
+
+    return build
+
+
 @pytest.mark.parametrize("name", list(SHAPES))
-def test_the_shape_builds_strictly(tmp_path: Path, name: str) -> None:
-    root = write_shape(tmp_path / "project", **SHAPES[name])
-    site = build_site(root, tmp_path / "site", strict=True)  # raises on any warning
+def test_the_shape_builds_strictly(shape_site: Callable[[str], Path], name: str) -> None:
+    site = shape_site(name)
     assert (site / "index.html").is_file() and (site / "status" / "index.html").is_file()
 
 
@@ -71,10 +84,10 @@ def test_a_briefing_with_its_history_builds_strictly_with_its_changes_over_pages
     assert record.get_text() == "Added 20 November 2026 · Withdrawn 1 December 2026"
 
 
-def test_a_legend_without_denials_links_its_denials_filter_to_its_own_section(tmp_path: Path) -> None:
+def test_a_legend_without_denials_links_its_denials_filter_to_its_own_section(
+        shape_site: Callable[[str], Path]) -> None:
     """Issue 17: a split legend linked `status/denied.md`, which no briefing without a denial has."""
-    root = write_shape(tmp_path / "project", **SHAPES["no denials, lists split"])
-    site = build_site(root, tmp_path / "site")
+    site = shape_site("no denials, lists split")
     legend = page(site, "status")
     filters = {a.get_text(): a["href"] for a in legend.select(".bf-filters a")}
     assert filters["denied by a party (0)"] == "#denied"
