@@ -49,8 +49,12 @@ RULES: dict[str, tuple[str, str]] = {
     "empty list": ("error", "A topic has facts, a fact has citations, a judgment rests on facts."),
     "alleged without attribution": ("error", "An `alleged` fact names who asserts it (`attributed_to`)."),
     "not true or false": ("error", "A switch of the settings is `true` or `false`."),
-    "number out of range": ("error", "A number of the settings is within its range (`list_page_facts` 2 to "
-                                     "5,000, `latest_facts` 0 to 50)."),
+    "number out of range": ("error", "A number is within its range: a place's `lat` -90 to 90 and `lon` -180 "
+                                     "to 180; of the settings, `list_page_facts` 2 to 5,000, `latest_facts` 0 "
+                                     "to 50."),
+    "location not on a place": ("error", "Only an entity of kind `place` has a `location`."),
+    "location without reference": ("error", "A place's `location` names the `reference` source its "
+                                            "coordinates were read from."),
     "bad file name": ("error", "Briefing files end in `.yml` and are named by a valid id, unique without "
                                "regard to case."),
     "stray file": ("error", "Only `sources/`, `topics/`, `entities.yml` and `judgments.yml` are in "
@@ -93,7 +97,7 @@ RULES: dict[str, tuple[str, str]] = {
     "no archive_url": ("warning", "A source with a `url` has an `archive_url` (an archived copy)."),
     "duplicate source": ("warning", "Two source files with the same URL, or the same title and date, are "
                                     "one source."),
-    "unused source": ("warning", "Every source is cited by a fact."),
+    "unused source": ("warning", "Every source is cited by a fact or a place's location."),
     "unused entity": ("warning", "Every entity is named by a fact."),
     "review due": ("warning", "A judgment is reviewed no earlier than the newest dated fact it rests on."),
     "quote not found": ("error", "With `--archive`: every quote occurs in its source's archived text (only "
@@ -120,6 +124,7 @@ def apply_rules(checked: Checked, published: PublishedIds | None = None) -> list
         problems.extend(_source_errors(checked, fact))
     problems.extend(_sources(checked, facts))
     problems.extend(_unused_entities(checked, facts))
+    problems.extend(_locations(checked))
     problems.extend(judgment_problems(checked, facts))
     return problems
 
@@ -241,12 +246,35 @@ def _source_errors(checked: Checked, fact: Located[Fact]) -> Iterator[Problem]:
                                "error on a reference", key=True)
 
 
+def _locations(checked: Checked) -> Iterator[Problem]:
+    """A place's coordinates come from a reference source the briefing holds."""
+    for located in checked.entities.values():
+        location = located.record.location
+        if location is None:
+            continue
+        source = checked.sources.get(location.source)
+        if source is None:
+            if f"sources:{location.source}" not in checked.invalid_ids:
+                yield located.problem(("location", "source"), f"unknown source '{location.source}'",
+                                      closest(location.source, checked.sources, "briefings/sources/"),
+                                      "unknown source")
+        elif source.record.kind != "reference":
+            yield located.problem(("location", "source"), f"the location's source '{location.source}' is "
+                                  f"not a reference (its kind is '{source.record.kind}')",
+                                  "name the gazetteer or encyclopedia page the coordinates were read from: a "
+                                  "source with `kind: reference`, its `url` and `accessed`",
+                                  "location without reference")
+
+
 def _sources(checked: Checked, facts: list[Located[Fact]]) -> Iterator[Problem]:
     used = {c.source for fact in facts for c in fact.record.cites}
+    used |= {e.record.location.source for e in checked.entities.values() if e.record.location}
+    # A location in an entities file that did not validate may cite a source: unknown, so not warned of.
+    complete = checked.complete and not any(i.startswith("entity:") for i in checked.invalid_ids)
     seen: dict[tuple[str, str], str] = {}
     for source_id, located in sorted(checked.sources.items()):
         source = located.record
-        if checked.complete and source_id not in used:
+        if complete and source_id not in used:
             yield located.problem((), f"source '{source_id}' is not cited by any fact",
                                   "cite it from a fact, or remove the file", "unused source",
                                   severity=Severity.WARNING)
