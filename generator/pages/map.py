@@ -11,6 +11,7 @@ entity pages the map's marks link to these headings.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from generator.map.draw import map_figure
@@ -37,6 +38,13 @@ def _degrees(value: float) -> str:
     return f"{abs(value):.5f}".rstrip("0").rstrip(".")
 
 
+def site_link(plan: Plan, uri: str, from_uri: str, anchor: str = "") -> str:
+    """A page's public address relative to another page's, as an SVG link is written: MkDocs
+    rewrites the links of Markdown, not those inside raw HTML, and a relative link works on the
+    preview as on the published site."""
+    return replace(plan.urls, base_url=None).link_from(uri, from_uri, anchor)
+
+
 def map_pages(plan: Plan) -> Iterator[PageSpec]:
     places = located(plan.briefing)
     if not places:
@@ -46,7 +54,7 @@ def map_pages(plan: Plan) -> Iterator[PageSpec]:
     listed = sum(len(found) for found in facts.values()) <= plan.list_size
 
     def href(entity_id: str) -> str:
-        return plan.urls.link_from(entity_uri(entity_id), URI) if pages else f"#{place_anchor(entity_id)}"
+        return site_link(plan, entity_uri(entity_id), URI) if pages else f"#{place_anchor(entity_id)}"
 
     rows: list[dict[str, Any]] = []
     for eid, entity in places:
