@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from generator.chart.svg import number, svg_root, text
 from generator.map.inset import inset_group
-from generator.map.labels import FONT_SIZE, Box, Mark, place_labels
+from generator.map.labels import CHAR_WIDTH, FONT_SIZE, Box, Mark, place_labels
 from generator.map.outlines import countries
 from generator.map.projection import EARTH_RADIUS_KM, Bounds, Projection
 from generator.map.simplify import simplify
@@ -31,6 +31,10 @@ INSET_WIDTH, INSET_HEIGHT = 320.0, 280.0
 LOCATOR_WIDTH, LOCATOR_HEIGHT = 240.0, 150.0
 MARGIN = 24.0
 R_MIN, R_MAX = 4.0, 12.0
+#: The main map's labels are placed for the size a narrow screen shows them at (``map.css`` draws
+#: them at 12 units, or at this size below 30em, where the map is drawn at about half scale): a
+#: label drawn smaller stays inside the box it was placed for, since it keeps its anchor.
+MAIN_LABEL_FONT = 20.0
 #: Outline points within this many pixels of the line kept are dropped.
 PIXEL_TOLERANCE = 0.6
 
@@ -96,7 +100,7 @@ def map_figure(places: Sequence[MapPlace], named: Collection[str], caption: str)
                    f"Countries the briefing names are shaded darker. Marks: {names or 'none outside the inset'}; "
                    "each mark's size grows with the number of current facts naming the place, and it links to "
                    "the place's page." + (" The boxed area is drawn larger in the inset." if inset else ""))
-    _draw(svg, main, named, most, "bf-map-main", inset_box)
+    _draw(svg, main, named, most, "bf-map-main", inset_box, font=MAIN_LABEL_FONT)
     panels.append(svg)
     if inset is not None:
         svg = svg_root(INSET_WIDTH, INSET_HEIGHT, "bf-map__svg bf-map__svg--inset", "bf-map-inset",
@@ -155,7 +159,8 @@ def _area_of(outer: Projection, inner: Projection) -> Box:
 
 
 def _draw(svg: ET.Element, panel: Panel, named: Collection[str], most: int, prefix: str,
-          inset_box: Box | None, *, labelled: bool = True, avoid: Sequence[Box] = ()) -> None:
+          inset_box: Box | None, *, labelled: bool = True, avoid: Sequence[Box] = (),
+          font: float = FONT_SIZE) -> None:
     projection = panel.projection
     width, height = projection.width, projection.height
     ET.SubElement(svg, "rect", {"class": "bf-map__sea", "width": number(width), "height": number(height)})
@@ -173,14 +178,14 @@ def _draw(svg: ET.Element, panel: Panel, named: Collection[str], most: int, pref
         ET.SubElement(area, "rect", {"x": number(left), "y": number(top), "width": number(right - left),
                                      "height": number(bottom - top)})
         words = "Inset"
-        text(area, right + 3, bottom + FONT_SIZE, words)
-        avoid += [inset_box, (right + 3, bottom, right + 3 + len(words) * FONT_SIZE * 0.6, bottom + FONT_SIZE + 3)]
+        text(area, right + 3, bottom + font, words)
+        avoid += [inset_box, (right + 3, bottom, right + 3 + len(words) * font * CHAR_WIDTH, bottom + font + 3)]
     marks = []
     order = sorted(panel.places, key=lambda p: (-p.facts, p.name))
     for place in order:
         x, y = projection(place.lon, place.lat)
         marks.append(Mark(x, y, radius(place.facts, most) if most else 5.0, place.name))
-    labels = place_labels(marks, (2.0, 2.0, width - 2, height - 2), avoid=avoid) if labelled else []
+    labels = place_labels(marks, (2.0, 2.0, width - 2, height - 2), font, avoid) if labelled else []
     group = ET.SubElement(svg, "g", {"class": "bf-map__marks"})
     for index, (place, mark) in enumerate(zip(order, marks, strict=True)):
         link = ET.SubElement(group, "a", {"xlink:href": place.href, "aria-label": place.words,
