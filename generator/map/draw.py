@@ -3,7 +3,7 @@ crowd) and the small locator map of a place's page.
 
 Nothing is fetched and nothing runs in the reader's browser: the country outlines are
 Natural Earth's (``outlines``), projected (``projection``) and simplified to the pixels each
-map shows (``simplify``); places crowded on the main map are drawn again in an inset
+map shows (``outlines``, once per level of detail); places crowded on the main map are drawn again in an inset
 (``inset``); labels are placed where they collide with nothing (``labels``). Each mark links
 to its place's page and names it, with its number of current facts, in its tooltip and
 ``aria-label``. Colours come from CSS (``bf-map__…`` classes, Material's colour variables), so
@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from generator.chart.svg import number, svg_root, text
 from generator.map.inset import inset_group
 from generator.map.labels import CHAR_WIDTH, FONT_SIZE, Box, Mark, place_labels
-from generator.map.outlines import countries
+from generator.map.outlines import countries, level_for, ring_in_view
 from generator.map.projection import EARTH_RADIUS_KM, Bounds, Projection
-from generator.map.simplify import simplify
 from generator.vocabulary import plural
 
 WIDTH, HEIGHT = 600.0, 380.0
@@ -31,12 +30,15 @@ INSET_WIDTH, INSET_HEIGHT = 320.0, 280.0
 LOCATOR_WIDTH, LOCATOR_HEIGHT = 240.0, 150.0
 MARGIN = 24.0
 R_MIN, R_MAX = 4.0, 12.0
+#: Most labels one map places (its places with the most facts first): more could not be read, and
+#: every place is named by its mark's tooltip and in the list below the map.
+MAX_LABELS = 40
 #: The main map's labels are placed for the size a narrow screen shows them at (``map.css`` draws
 #: them at 12 units, or at this size below 30em, where the map is drawn at about half scale): a
 #: label drawn smaller stays inside the box it was placed for, since it keeps its anchor.
 MAIN_LABEL_FONT = 20.0
-#: Outline points within this many pixels of the line kept are dropped.
-PIXEL_TOLERANCE = 0.6
+#: Outlines are drawn at a level of detail of at most this many pixels.
+PIXEL_TOLERANCE = 1.0
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,8 @@ def _draw(svg: ET.Element, panel: Panel, named: Collection[str], most: int, pref
     for place in order:
         x, y = projection(place.lon, place.lat)
         marks.append(Mark(x, y, radius(place.facts, most) if most else 5.0, place.name))
-    labels = place_labels(marks, (2.0, 2.0, width - 2, height - 2), font, avoid) if labelled else []
+    labels = place_labels(marks[:MAX_LABELS], (2.0, 2.0, width - 2, height - 2), font, avoid,
+                          others=marks[MAX_LABELS:]) if labelled else []
     group = ET.SubElement(svg, "g", {"class": "bf-map__marks"})
     for index, (place, mark) in enumerate(zip(order, marks, strict=True)):
         link = ET.SubElement(group, "a", {"xlink:href": place.href, "aria-label": place.words,
@@ -193,20 +196,26 @@ def _draw(svg: ET.Element, panel: Panel, named: Collection[str], most: int, pref
         ET.SubElement(link, "title").text = place.words
         ET.SubElement(link, "circle", {"class": "bf-map__mark", "cx": number(mark.x), "cy": number(mark.y),
                                        "r": number(mark.r)})
-        label = labels[index] if labels else None
+        label = labels[index] if index < len(labels) else None
         if label is not None:
             text(link, label.x, label.y, place.name, **{"class": "bf-map__label", "text-anchor": label.anchor})
 
 
 def outline_paths(projection: Projection) -> list[tuple[str, str]]:
-    """Each country in view as (its Natural Earth name, SVG path data), simplified to the map's pixels."""
+    """Each country in view as (its Natural Earth name, SVG path data), at the detail the map's
+    scale shows (a point per :data:`PIXEL_TOLERANCE` pixels at most) and with what lies far outside
+    the view cut away (``outlines.ring_in_view``), so a small map projects only what it shows."""
+    b = projection.bounds
+    pad = (b.north - b.south) * 0.5
+    view = (b.west - pad, b.south - pad, b.east + pad, b.north + pad)
+    level = level_for(PIXEL_TOLERANCE / projection.scale)
     result = []
-    for country in countries():
+    for number_of, country in enumerate(countries()):
         parts = []
-        for ring, box in zip(country.rings, country.boxes, strict=True):
-            if not projection.bounds.holds(box):
+        for index, box in enumerate(country.boxes):
+            if not b.holds(box):
                 continue
-            points = simplify([projection(lon, lat) for lon, lat in ring], PIXEL_TOLERANCE)
+            points = [projection(lon, lat) for lon, lat in ring_in_view(number_of, index, level, view)]
             if len(points) < 4:
                 continue
             parts.append("M" + " ".join(f"{number(x)},{number(y)}" for x, y in points[:-1]) + "Z")

@@ -68,11 +68,12 @@ def _candidates(mark: Mark, font: float) -> list[Label]:
     return result
 
 
-def place_labels(marks: Sequence[Mark], area: Box, font: float = FONT_SIZE,
-                 avoid: Sequence[Box] = ()) -> list[Label | None]:
+def place_labels(marks: Sequence[Mark], area: Box, font: float = FONT_SIZE, avoid: Sequence[Box] = (),
+                 others: Sequence[Mark] = ()) -> list[Label | None]:
     """A label for each mark (None where no position is free), in the marks' order; no label
-    overlaps another, any mark or a box of ``avoid``, and each lies within ``area``."""
-    taken: list[Box] = [(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r) for m in marks] + list(avoid)
+    overlaps another, any mark (``others`` are marks left unlabelled) or a box of ``avoid``, and
+    each lies within ``area``."""
+    taken: list[Box] = [(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r) for m in (*marks, *others)] + list(avoid)
     placed: list[Label | None] = []
     for mark in marks:
         choice = next((label for label in _candidates(mark, font)

@@ -18,15 +18,13 @@ def located(briefing: Briefing) -> list[tuple[str, Entity]]:
 
 
 def current_facts(briefing: Briefing, entity_id: str) -> list[PlacedFact]:
-    """The current facts naming an entity in any role (about, asserted by, denied by), each once,
-    in the briefing's order."""
-    roles = briefing.facts_by_entity.get(entity_id, {})
+    """The current facts naming an entity in any role, each once: those about it, then those it
+    asserts, then those it denies, each role in the briefing's order."""
     seen: dict[str, PlacedFact] = {}
-    for facts in roles.values():
+    for facts in briefing.facts_by_entity.get(entity_id, {}).values():
         for placed in facts:
             seen.setdefault(placed.id, placed)
-    order = {pid: index for index, pid in enumerate(briefing.facts)}
-    return sorted(seen.values(), key=lambda p: order.get(p.id, 0))
+    return list(seen.values())
 
 
 def map_place(briefing: Briefing, entity_id: str, href: str) -> MapPlace:
@@ -41,9 +39,9 @@ def _outline_names() -> dict[str, str]:
     return {country.name.lower(): country.name for country in countries()}
 
 
-def named_countries(briefing: Briefing) -> set[str]:
+def named_countries(briefing: Briefing) -> frozenset[str]:
     """The Natural Earth names of the countries the briefing names: an entity of kind ``country``
     whose name or an alias is the name Natural Earth gives it."""
     names = _outline_names()
-    return {names[word.lower()] for e in briefing.entities.values() if e.kind == "country"
-            for word in (e.name, *e.aliases) if word.lower() in names}
+    return frozenset(names[word.lower()] for e in briefing.entities.values() if e.kind == "country"
+                     for word in (e.name, *e.aliases) if word.lower() in names)

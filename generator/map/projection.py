@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.map.simplify import Point
 
@@ -53,23 +54,28 @@ class Projection:
     height: float
     margin: float = 0.0
 
-    @property
+    @cached_property
     def _shrink(self) -> float:
         return math.cos(math.radians((self.bounds.south + self.bounds.north) / 2))
 
-    @property
+    @cached_property
     def scale(self) -> float:
         """Pixels per degree of latitude."""
         spans = ((self.bounds.east - self.bounds.west) * self._shrink, self.bounds.north - self.bounds.south)
         return min((self.width - 2 * self.margin) / max(spans[0], 1e-9),
                    (self.height - 2 * self.margin) / max(spans[1], 1e-9))
 
-    def __call__(self, lon: float, lat: float) -> Point:
-        scale = self.scale
+    @cached_property
+    def _terms(self) -> tuple[float, float, float, float]:
+        """x = a + lon * kx, y = b - lat * ky."""
         mid_lon = (self.bounds.west + self.bounds.east) / 2
         mid_lat = (self.bounds.south + self.bounds.north) / 2
-        return (self.width / 2 + (lon - mid_lon) * self._shrink * scale,
-                self.height / 2 - (lat - mid_lat) * scale)
+        kx = self._shrink * self.scale
+        return self.width / 2 - mid_lon * kx, kx, self.height / 2 + mid_lat * self.scale, self.scale
+
+    def __call__(self, lon: float, lat: float) -> Point:
+        a, kx, b, ky = self._terms
+        return a + lon * kx, b - lat * ky
 
 
 def distance_km(a: Point, b: Point) -> float:

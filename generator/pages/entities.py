@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.map.draw import locator_figure
-from generator.map.places import map_place, named_countries
-from generator.pages.map import coordinates, place_anchor, site_link
+from generator.map.places import map_place
+from generator.pages.map import coordinates, named_of, place_anchor, site_link
 from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
@@ -53,7 +53,7 @@ def locator(plan: Plan, entity_id: str, uri: str) -> dict[str, Any]:
     words = coordinates(float(location.lat), float(location.lon))
     place = map_place(plan.briefing, entity_id, site_link(plan, MAP, uri, place_anchor(entity_id)))
     caption = f"Where {place.name} is. Country outlines: Natural Earth."
-    return {"locator": Md(locator_figure(place, named_countries(plan.briefing), caption)),
+    return {"locator": Md(locator_figure(place, named_of(plan), caption)),
             "location": {"coordinates": words, "source_title": source.title if source else location.source,
                          "source_link": Md(relative(source_uri(location.source), uri)),
                          "map_link": Md(relative(f"{MAP}#{place_anchor(entity_id)}", uri))}}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from generator.map.draw import map_figure
@@ -43,6 +44,12 @@ def site_link(plan: Plan, uri: str, from_uri: str, anchor: str = "") -> str:
     rewrites the links of Markdown, not those inside raw HTML, and a relative link works on the
     preview as on the published site."""
     return replace(plan.urls, base_url=None).link_from(uri, from_uri, anchor)
+
+
+@lru_cache(maxsize=2)
+def named_of(plan: Plan) -> frozenset[str]:
+    """The countries the plan's briefing names, once per plan (every locator map shades them)."""
+    return named_countries(plan.briefing)
 
 
 def map_pages(plan: Plan) -> Iterator[PageSpec]:
@@ -77,6 +84,6 @@ def map_pages(plan: Plan) -> Iterator[PageSpec]:
                "the place. The list below gives every place with its facts in words. Country outlines: "
                "Natural Earth (public domain).")
     yield PageSpec(URI, "map.md.j2", {
-        "figure": Md(map_figure(drawn, named_countries(b), caption)), "places": rows, "listed": listed,
+        "figure": Md(map_figure(drawn, named_of(plan), caption)), "places": rows, "listed": listed,
         "total": total,
     })
