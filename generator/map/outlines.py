@@ -29,10 +29,11 @@ Box = tuple[float, float, float, float]  # west, south, east, north
 
 @dataclass(frozen=True)
 class Country:
-    """One country of Natural Earth: its name there and its outer rings as (lon, lat)."""
+    """One country of Natural Earth: its name there, and its outer rings as flat lists of whole
+    hundredths of a degree (``[lon, lat, lon, lat, …]``) with their boxes in degrees."""
 
     name: str
-    rings: tuple[tuple[Point, ...], ...]
+    flat: tuple[list[int], ...]
     #: west, south, east, north of each ring
     boxes: tuple[Box, ...]
 
@@ -45,11 +46,17 @@ def level_for(tolerance: float) -> float | None:
     return max((level for level in LEVELS if level <= tolerance), default=None)
 
 
+def ring_points(country: int, ring: int) -> tuple[Point, ...]:
+    """A ring's points as (lon, lat) in degrees."""
+    flat = countries()[country].flat[ring]
+    return tuple((flat[i] / 100, flat[i + 1] / 100) for i in range(0, len(flat), 2))
+
+
 @cache
 def _ring_runs(country: int, ring: int, level: float | None) -> Runs:
     """A ring at a level of detail, in runs of :data:`RUN` points (each beginning where the one
     before ended), each with its box."""
-    points = countries()[country].rings[ring]
+    points = ring_points(country, ring)
     if level is not None:
         points = tuple(simplify(points, level))
     runs = [points[start:start + RUN + 1] for start in range(0, len(points) - 1, RUN)]
@@ -79,11 +86,9 @@ def _box(points: tuple[Point, ...]) -> Box:
 @cache
 def countries() -> tuple[Country, ...]:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    result = []
-    for country in data["countries"]:
-        rings = tuple(tuple((float(lon), float(lat)) for lon, lat in ring) for ring in country["rings"])
-        result.append(Country(country["name"], rings, tuple(_box(r) for r in rings)))
-    return tuple(result)
+    return tuple(Country(country["name"], tuple(country["rings"]),
+                         tuple((w / 100, s / 100, e / 100, n / 100) for w, s, e, n in country["boxes"]))
+                 for country in data["countries"])
 
 
 def source() -> str:

@@ -3,8 +3,10 @@
 The outlines come from the npm package ``world-atlas`` (Natural Earth's Admin 0 countries,
 1:50m, as TopoJSON; see ``data/README.md`` for the version and licence). This script decodes
 the topology into one list of rings per country, drops what the maps never show at their
-sizes (points within 0.05° of the line kept, islets under 0.25° across) and rounds to 0.01° (about a kilometre), so the
-committed file stays small. The build reads only the result (:mod:`generator.map.outlines`).
+sizes (points within 0.05° of the line kept, islets under 0.25° across) and writes each ring
+as one flat list of whole hundredths of a degree (about a kilometre), ``[lon, lat, lon, lat,
+…]``, with its box (west, south, east, north), so the committed file stays small and is read
+in milliseconds. The build reads only the result (:mod:`generator.map.outlines`).
 
     python -m generator.map.prepare path/to/world-atlas/countries-50m.json
 """
@@ -70,16 +72,18 @@ def countries(topology: dict[str, Any]) -> list[dict[str, Any]]:
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}.get(
             geometry["type"], [])
-        rings = []
+        rings: list[list[int]] = []
+        boxes: list[list[int]] = []
         for polygon in polygons:
             for indexes in polygon[:1]:  # outer rings only: lakes are not drawn
                 kept = simplify(unwrap(ring(arcs, indexes)), TOLERANCE)
-                rounded = [[round(lon, 2), round(lat, 2)] for lon, lat in kept]
-                lons, lats = [p[0] for p in rounded], [p[1] for p in rounded]
-                if len(rounded) >= 4 and max(max(lons) - min(lons), max(lats) - min(lats)) >= SMALLEST:
-                    rings.append(rounded)
+                lons, lats = [round(lon * 100) for lon, _ in kept], [round(lat * 100) for _, lat in kept]
+                if len(kept) >= 4 and max(max(lons) - min(lons), max(lats) - min(lats)) >= SMALLEST * 100:
+                    rings.append([value for pair in zip(lons, lats, strict=True) for value in pair])
+                    boxes.append([min(lons), min(lats), max(lons), max(lats)])
         if rings:
-            result.append({"name": geometry["properties"]["name"], "id": geometry.get("id"), "rings": rings})
+            result.append({"name": geometry["properties"]["name"], "id": geometry.get("id"), "boxes": boxes,
+                           "rings": rings})
     return sorted(result, key=lambda country: country["name"])
 
 
