@@ -17,6 +17,7 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.chart.svg import number, svg_root, text
 from generator.map.inset import inset_group
@@ -85,9 +86,11 @@ def main_panels(places: Sequence[MapPlace]) -> tuple[Panel, Panel | None]:
     return Panel(projection, [p for i, p in enumerate(places) if i not in group]), inset
 
 
-def map_figure(places: Sequence[MapPlace], named: Collection[str], caption: str) -> str:
+@lru_cache(maxsize=4)
+def map_figure(places: tuple[MapPlace, ...], named: frozenset[str], caption: str) -> str:
     """The map page's figure: the main map, its inset where places crowd, and the caption (as
-    one line of HTML). ``named`` are the Natural Earth names of the countries the briefing names."""
+    one line of HTML). ``named`` are the Natural Earth names of the countries the briefing names.
+    Kept for the same places: the preview plans the map page again on every edit."""
     if not places:
         return ""
     most = max(p.facts for p in places)
@@ -117,8 +120,9 @@ def map_figure(places: Sequence[MapPlace], named: Collection[str], caption: str)
     return ET.tostring(figure, encoding="unicode", short_empty_elements=True)
 
 
-def locator_figure(place: MapPlace, named: Collection[str], caption: str) -> str:
-    """A small map of where one place is, in its region (as one line of HTML)."""
+@lru_cache(maxsize=1024)
+def locator_figure(place: MapPlace, named: frozenset[str], caption: str) -> str:
+    """A small map of where one place is, in its region (as one line of HTML); kept, like the map."""
     bounds = Bounds.around([(place.lon, place.lat)], pad=0.0, least=14.0)
     panel = Panel(Projection(bounds, LOCATOR_WIDTH, LOCATOR_HEIGHT), [place])
     figure = ET.Element("figure", {"class": "bf-map bf-map--locator"})

@@ -77,7 +77,7 @@ def map_pages(plan: Plan) -> Iterator[PageSpec]:
             "count": len(facts[eid]),
             "facts": plan.fact_views(facts[eid], URI, unlinked=eid) if listed else [],
         })
-    drawn = [map_place(b, eid, href(eid)) for eid, _ in places]
+    drawn = tuple(map_place(b, eid, href(eid)) for eid, _ in places)
     total = sum(row["count"] for row in rows)
     caption = (f"Map of {plural(len(rows), 'place')} the briefing locates, with the countries it names shaded. "
                "A mark's size grows with the number of current facts naming the place; each mark links to "

@@ -16,12 +16,13 @@ def place(pid: str, lon: float, lat: float, facts: int, name: str | None = None)
     return MapPlace(pid, name or pid.title(), lon, lat, facts, f"../entities/{pid}/")
 
 
-PLACES = [place("leningrad-region", 30.13333, 59.56667, 1, HOSTILE), place("pyongyang", 125.73806, 39.01944, 9),
-          place("nampo", 125.4, 38.73333, 3), place("rason", 130.38444, 42.34444, 0)]
+PLACES = (place("leningrad-region", 30.13333, 59.56667, 1, HOSTILE), place("pyongyang", 125.73806, 39.01944, 9),
+          place("nampo", 125.4, 38.73333, 3), place("rason", 130.38444, 42.34444, 0))
+NONE: frozenset[str] = frozenset()
 
 
 def test_names_reach_the_svg_only_as_text() -> None:
-    soup = BeautifulSoup(map_figure(PLACES, {"Russia"}, HOSTILE), "html.parser")
+    soup = BeautifulSoup(map_figure(PLACES, frozenset({"Russia"}), HOSTILE), "html.parser")
     assert not soup.find_all(["script", "b"])
     link = soup.find("a", attrs={"data-place": "leningrad-region"})
     assert link is not None and link["aria-label"].startswith(HOSTILE)
@@ -30,7 +31,7 @@ def test_names_reach_the_svg_only_as_text() -> None:
 
 
 def test_one_linked_mark_per_place_sized_by_its_facts() -> None:
-    soup = BeautifulSoup(map_figure(PLACES, set(), "caption"), "html.parser")
+    soup = BeautifulSoup(map_figure(PLACES, NONE, "caption"), "html.parser")
     links = soup.select("a.bf-map__link")
     assert sorted(a["data-place"] for a in links) == sorted(p.id for p in PLACES)
     assert all(a["xlink:href"] == f"../entities/{a['data-place']}/" for a in links)
@@ -41,7 +42,7 @@ def test_one_linked_mark_per_place_sized_by_its_facts() -> None:
 
 
 def test_the_inset_draws_the_crowded_places_with_a_scale_bar_and_its_area_on_the_main_map() -> None:
-    soup = BeautifulSoup(map_figure(PLACES, set(), "caption"), "html.parser")
+    soup = BeautifulSoup(map_figure(PLACES, NONE, "caption"), "html.parser")
     inset = soup.select_one("svg.bf-map__svg--inset")
     assert inset is not None
     assert {a["data-place"] for a in inset.select("a.bf-map__link")} == {"pyongyang", "nampo"}
@@ -50,11 +51,11 @@ def test_the_inset_draws_the_crowded_places_with_a_scale_bar_and_its_area_on_the
 
 
 def test_no_places_no_map() -> None:
-    assert map_figure([], set(), "caption") == ""
+    assert map_figure((), NONE, "caption") == ""
 
 
 def test_a_locator_map_marks_its_one_place() -> None:
-    soup = BeautifulSoup(locator_figure(PLACES[1], {"North Korea"}, "Where Pyongyang is."), "html.parser")
+    soup = BeautifulSoup(locator_figure(PLACES[1], frozenset({"North Korea"}), "Where Pyongyang is."), "html.parser")
     assert len(soup.select("circle.bf-map__mark")) == 1
     assert soup.select("path.bf-map__country--named")  # North Korea, shaded
     assert soup.select_one("a.bf-map__link")["xlink:href"] == "../entities/pyongyang/"
