@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.corpus_records import (
+    GAZETTEER,
+    GAZETTEER_YAML,
     Entity,
     Fact,
     Source,
@@ -266,10 +268,25 @@ class _Writer:
             dated[-1].date = (dated[-1].date or "")[:4]
 
 
+def locate_places(entities: list[Entity], seed: int) -> None:
+    """Give every place a location from the gazetteer: across Eurasia, some crowded together (as the
+    real briefing's places around Pyongyang are). Drawn from a generator of its own, so the rest of
+    the corpus is the same bytes as without locations."""
+    rng = random.Random(f"briefing-corpus/places/{seed}")
+    for entity in entities:
+        if entity.kind == "place":
+            if rng.random() < 0.3:
+                lat, lon = 39.0 + rng.uniform(-0.8, 0.8), 125.7 + rng.uniform(-0.8, 0.8)
+            else:
+                lat, lon = rng.uniform(30.0, 62.0), rng.uniform(20.0, 140.0)
+            entity.location = (round(lat, 4), round(lon, 4))
+
+
 def corpus_files(size: Size, seed: int = 1) -> dict[str, bytes]:
     """Every file of the synthetic project's briefing and settings: relative path -> bytes."""
     writer = _Writer(size, seed)
     entities = writer.entities()
+    locate_places(entities, seed)
     sources = writer.sources(2019 * 360, 2025 * 360)
     topics = writer.topics(sources, entities)
     files: dict[str, bytes] = {
@@ -280,6 +297,8 @@ def corpus_files(size: Size, seed: int = 1) -> dict[str, bytes]:
             "features:\n  timeline: true\n  entities: true\n  latest_facts: 6\n").encode(),
         "briefings/entities.yml": entities_yaml(entities).encode(),
     }
+    if any(entity.location for entity in entities):
+        files[f"briefings/sources/{GAZETTEER}.yml"] = GAZETTEER_YAML.encode()
     for source in sources:
         files[f"briefings/sources/{source.id}.yml"] = source_yaml(source).encode()
     for topic in topics:

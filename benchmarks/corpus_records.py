@@ -17,6 +17,8 @@ class Entity:
     kind: str
     description: str | None
     aliases: list[str]
+    #: a place's (lat, lon), read from the corpus's gazetteer source
+    location: tuple[float, float] | None = None
 
 
 @dataclass
@@ -65,6 +67,13 @@ class Topic:
 
 
 # -- YAML output (written as the real files are: quoted text, flow lists) -------------
+#: The reference source every place of the corpus is located from.
+GAZETTEER = "gazetteer"
+GAZETTEER_YAML = ('title: "Synthetic gazetteer"\npublished: "2025"\nkind: reference\n'
+                  'url: "https://gazetteer.example/places"\narchive_url: "https://archive.example/gazetteer"\n'
+                  'accessed: "2025-01-15"\n')
+
+
 def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
@@ -89,6 +98,9 @@ def entities_yaml(entities: list[Entity]) -> str:
             lines.append(f"  description: {quoted(entity.description)}")
         if entity.aliases:
             lines.append(f"  aliases: {_ids(entity.aliases)}")
+        if entity.location:
+            lat, lon = entity.location
+            lines.append(f"  location: {{lat: {lat}, lon: {lon}, source: {GAZETTEER}}}")
     return "\n".join(lines) + "\n"
 
 

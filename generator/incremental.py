@@ -273,6 +273,9 @@ def affected_units(old: Briefing, new: Briefing) -> set[Unit]:
         changed.update(placed.id for b in (old, new) for placed in b.facts.values()
                        if not sources.isdisjoint(placed.fact.sources))
     found: set[Unit] = {("topic", tid) for tid in topics} | {("source", sid) for sid in sources}
+    # a place's page names the reference its location was read from
+    found.update(("entity", eid) for eid, entity in new.entities.items()
+                 if entity.location is not None and entity.location.source in sources)
     for fid in changed:
         for b in (old, new):
             placed = b.facts.get(fid)

@@ -113,9 +113,11 @@ KINDS: dict[str, Kind] = _kinds(
          "(`attributed_to`).", "add `attributed_to`, or choose another status", ("alleged_without_attribution",)),
     Kind("not true or false", E, "field", "A switch of the settings is `true` or `false`.",
          "write `true` or `false`", ("bool_type",)),
-    Kind("number out of range", E, "field", "A number of the settings is within its range (`list_page_facts` "
-         "2 to 5,000, `latest_facts` 0 to 50).", "write a number in the range",
-         ("greater_than_equal", "less_than_equal")),
+    Kind("number out of range", E, "field", "A number is within its range: a place's `lat` -90 to 90 and `lon` "
+         "-180 to 180; of the settings, `list_page_facts` 2 to 5,000, `latest_facts` 0 to 50.",
+         "write a number in the range", ("greater_than_equal", "less_than_equal")),
+    Kind("location not on a place", E, "field", "Only an entity of kind `place` has a `location`.",
+         "remove `location`, or set `kind: place`", ("location_not_place",)),
     Kind("invalid value", E, "field", "Any other value the format does not take.",
          "see the field's row in FORMAT.md"),
     # across records
@@ -127,6 +129,8 @@ KINDS: dict[str, Kind] = _kinds(
          "remove the source's own id from `restates`"),
     Kind("restates in a circle", E, "briefing", "Sources do not restate each other in a circle: a source restates "
          "what was reported before it.", "keep `restates` on the later source only"),
+    Kind("location without reference", E, "briefing", "A place's `location` names the `reference` source its "
+         "coordinates were read from.", "name a source with `kind: reference`, its `url` and `accessed`"),
     Kind("unknown entity", E, "briefing", "Every entity a fact names exists.", "fix the id, or add the entity"),
     Kind("unknown fact", E, "briefing", "Every fact a judgment names exists.", "fix the id"),
     Kind("unknown topic", E, "briefing", "Every topic a judgment names exists.", "fix the id"),
@@ -176,7 +180,8 @@ KINDS: dict[str, Kind] = _kinds(
          "add an archived copy's address"),
     Kind("duplicate source", W, "briefing", "Two source files with the same URL, or the same title and date, "
          "are one source.", "keep one file per source"),
-    Kind("unused source", W, "briefing", "Every source is cited by a fact.", "cite it, or remove the file"),
+    Kind("unused source", W, "briefing", "Every source is cited by a fact or a place's location.",
+         "cite it, or remove the file"),
     Kind("unused entity", W, "briefing", "Every entity is named by a fact.", "name it in a fact, or remove it"),
     Kind("review due", W, "briefing", "A judgment is reviewed no earlier than the newest dated fact it rests "
          "on.", "review it, then update `reviewed`"),

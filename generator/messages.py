@@ -170,6 +170,33 @@ def _fixed(hint: str) -> Callable[[Failure], Wording]:
     return lambda f: Wording(f.message, hint, f.at)
 
 
+#: A coordinate's field -> what it runs across, for a hint when it is out of range.
+_COORDINATES = {"lat": ("latitude", "-90 (south) to 90 (north)"), "lon": ("longitude", "-180 (west) to 180 (east)")}
+
+
+def _not_number(f: Failure) -> Wording:
+    """A number field given text (a coordinate in degrees and minutes, a quoted number)."""
+    if f.field in _COORDINATES and not isinstance(f.value, bool):
+        return Wording(f"expected decimal degrees, got {describe(f.value)}",
+                       "write the number without quotes, e.g. 39.01944; degrees, minutes and seconds convert "
+                       "as degrees + minutes/60 + seconds/3600 (39°1′10″N is 39.01944, south and west are "
+                       "negative)", f.at)
+    return _not_text(f)
+
+
+def _out_of_range(bound: str, word: str) -> Callable[[Failure], Wording]:
+    def wording(f: Failure) -> Wording:
+        limit = f.context.get(bound)
+        if f.field in _COORDINATES:
+            what, span = _COORDINATES[f.field]
+            return Wording(f"{f.value!r} is not a {what}: it runs from {span}",
+                           "write decimal degrees as the reference page gives them (a minus sign for south or "
+                           "west; 39°1′10″N is 39.01944); are `lat` and `lon` swapped?", f.at)
+        return Wording(f"{f.value!r} is too {word}: at {'least' if bound == 'ge' else 'most'} {limit}",
+                       f"write a number of {limit} or {'more' if bound == 'ge' else 'less'}", f.at)
+    return wording
+
+
 def _too_short(f: Failure) -> Wording:
     example = {"cites": "a citation with `source:`", "supports": "a fact id", "facts": "a fact"}.get(
         f.field, "an item")
@@ -181,8 +208,8 @@ WORDINGS: dict[str, Callable[[Failure], Wording]] = {
     "extra_forbidden": _extra,
     "missing": _missing,
     "string_type": _not_text,
-    "int_type": _not_text,
-    "float_type": _not_text,
+    "int_type": _not_number,
+    "float_type": _not_number,
     "string_pattern_mismatch": _pattern,
     "literal_error": _literal,
     "dict_type": lambda f: Wording(f"expected a mapping of fields, got {describe(f.value)}",
@@ -198,10 +225,10 @@ WORDINGS: dict[str, Callable[[Failure], Wording]] = {
     "not_a_full_date": lambda f: Wording(f.message, "write the day too: YYYY-MM-DD", f.at),
     "bool_type": lambda f: Wording(f"expected true or false, got {describe(f.value)}",
                                    "write `true` or `false`, without quotes", f.at),
-    "greater_than_equal": lambda f: Wording(f"{f.value!r} is too small: at least {f.context.get('ge')}",
-                                            f"write a number of {f.context.get('ge')} or more", f.at),
-    "less_than_equal": lambda f: Wording(f"{f.value!r} is too large: at most {f.context.get('le')}",
-                                         f"write a number of {f.context.get('le')} or less", f.at),
+    "greater_than_equal": _out_of_range("ge", "small"),
+    "less_than_equal": _out_of_range("le", "large"),
+    "location_not_place": lambda f: Wording(f.message, "remove `location`, or set `kind: place` if it is a "
+                                            "place", (*f.at, "location"), on_key=True),
     "not_http_url": _fixed("only absolute http:// or https:// links are allowed"),
     "unsafe_link": _fixed("only absolute http:// or https:// links are allowed"),
     "newline": _fixed("keep this field on one line"),

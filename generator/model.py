@@ -221,13 +221,42 @@ class Source(_Record):
                     "another outlet's report, an embedded post): corroboration counts origins, not articles.")
 
 
+Latitude = Annotated[StrictFloat | StrictInt, Field(ge=-90, le=90)]
+Longitude = Annotated[StrictFloat | StrictInt, Field(ge=-180, le=180)]
+
+
+class Location(_Record):
+    """Where a place is: decimal degrees (WGS 84), and the reference source read for them."""
+
+    lat: Latitude = Field(description="Latitude in decimal degrees, -90 (south) to 90 (north).",
+                          examples=[39.01944])
+    lon: Longitude = Field(description="Longitude in decimal degrees, -180 (west) to 180 (east).",
+                           examples=[125.73806])
+    source: Id = Field(description="The id of the `reference` source (a gazetteer or encyclopedia page) "
+                                   "the coordinates were read from.")
+
+
 class Entity(_Record):
     """A person, organisation, country, place, agreement or event named by facts."""
+
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"required": ["location"]}, "then": {"properties": {"kind": {"const": "place"}}}})
 
     name: OneLine = Field(description="The name readers know.")
     kind: EntityKind = Field(description="What sort of thing the entity is.")
     description: OneLine | None = Field(None, description="One short line in the project's own words.")
     aliases: list[OneLine] = Field(default_factory=list, description="Other names the sources use.")
+    location: Location | None = Field(
+        None, description="Places only: `{lat, lon, source}` in decimal degrees and the id of the `reference` "
+                          "source read for them; a region is located at a representative point and its "
+                          "description says so.")
+
+    @model_validator(mode="after")
+    def _location_of_a_place(self) -> Entity:
+        if self.location is not None and self.kind != "place":
+            raise _fail("location_not_place", "only a place has a `location`, and this entity's kind is "
+                        "'{entity_kind}'", entity_kind=self.kind)
+        return self
 
 
 class Citation(_Record):

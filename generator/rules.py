@@ -43,6 +43,7 @@ def apply_rules(checked: Checked, published: PublishedIds | None = None) -> list
     problems.extend(_sources(checked, facts))
     problems.extend(restates_problems(checked))
     problems.extend(_unused_entities(checked, facts))
+    problems.extend(_locations(checked))
     problems.extend(judgment_problems(checked, facts))
     problems.extend(future_date_problems(checked))
     return problems
@@ -165,12 +166,35 @@ def _source_errors(checked: Checked, fact: Located[Fact]) -> Iterator[Problem]:
                                "error on a reference", key=True)
 
 
+def _locations(checked: Checked) -> Iterator[Problem]:
+    """A place's coordinates come from a reference source the briefing holds."""
+    for located in checked.entities.values():
+        location = located.record.location
+        if location is None:
+            continue
+        source = checked.sources.get(location.source)
+        if source is None:
+            if f"sources:{location.source}" not in checked.invalid_ids:
+                yield located.problem(("location", "source"), f"unknown source '{location.source}'",
+                                      closest(location.source, checked.sources, "briefings/sources/"),
+                                      "unknown source")
+        elif source.record.kind != "reference":
+            yield located.problem(("location", "source"), f"the location's source '{location.source}' is "
+                                  f"not a reference (its kind is '{source.record.kind}')",
+                                  "name the gazetteer or encyclopedia page the coordinates were read from: a "
+                                  "source with `kind: reference`, its `url` and `accessed`",
+                                  "location without reference")
+
+
 def _sources(checked: Checked, facts: list[Located[Fact]]) -> Iterator[Problem]:
     used = {c.source for fact in facts for c in fact.record.cites}
+    used |= {e.record.location.source for e in checked.entities.values() if e.record.location}
+    # A location in an entities file that did not validate may cite a source: unknown, so not warned of.
+    complete = checked.complete and not any(i.startswith("entity:") for i in checked.invalid_ids)
     seen: dict[tuple[str, str], str] = {}
     for source_id, located in sorted(checked.sources.items()):
         source = located.record
-        if checked.complete and source_id not in used:
+        if complete and source_id not in used:
             yield located.problem((), f"source '{source_id}' is not cited by any fact",
                                   "cite it from a fact, or remove the file", "unused source",
                                   severity=Severity.WARNING)

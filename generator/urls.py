@@ -25,6 +25,7 @@ ENTITIES = "entities/index.md"
 CHANGES = "changes.md"
 CORRECTIONS = "corrections.md"
 CONTRADICTIONS = "contradictions.md"
+MAP = "map.md"
 
 
 def topic_uri(topic_id: str) -> str:

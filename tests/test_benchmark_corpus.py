@@ -43,13 +43,20 @@ def test_project_passes_the_check_command(tiny_project: Path) -> None:
 
     result = run_briefing("check", "--root", str(tiny_project), cwd=tiny_project)
     assert result.returncode == 0, result.stderr
-    assert f"checked {TINY.topics + TINY.sources + 1} files: 0 errors" in result.stderr
+    gazetteer = (tiny_project / "briefings" / "sources" / "gazetteer.yml").is_file()  # when it has places
+    assert f"checked {TINY.topics + TINY.sources + 1 + gazetteer} files: 0 errors" in result.stderr
+
+
+def test_its_places_are_located_from_its_gazetteer(tiny_briefing: Briefing) -> None:
+    places = [e for e in tiny_briefing.entities.values() if e.kind == "place"]
+    assert places and all(e.location is not None and e.location.source == "gazetteer" for e in places)
+    assert tiny_briefing.sources["gazetteer"].kind == "reference"
 
 
 def test_sizes_are_as_promised(tiny_briefing: Briefing) -> None:
     assert len(tiny_briefing.topics) == TINY.topics
     assert len(tiny_briefing.facts) == TINY.facts
-    assert len(tiny_briefing.sources) == TINY.sources
+    assert len([s for s in tiny_briefing.sources if s != "gazetteer"]) == TINY.sources
     assert len(tiny_briefing.entities) == TINY.entities
 
 

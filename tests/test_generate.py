@@ -143,7 +143,7 @@ def test_no_level_of_the_navigation_grows_with_the_briefing() -> None:
 
     for count in (3, 26, 1000, 20000):
         topics = [f"topic-{n}" for n in range(count)]
-        nav = plan_nav(SimpleNamespace(topic_order=topics, judgments=[]), Settings())  # type: ignore[arg-type]
+        nav = plan_nav(SimpleNamespace(topic_order=topics, judgments=[], entities={}), Settings())  # type: ignore[arg-type]
         section = next(entry["Topics"] for entry in nav if "Topics" in entry)
         assert max(len(level) for level in levels(section)) <= NAV_GROUP_SIZE
         assert list(pages(section)) == [f"topics/{t}.md" for t in topics]  # all, in order

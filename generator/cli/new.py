@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import click
 
@@ -21,6 +21,9 @@ from generator.cli.common import ROOT_OPTION, annotates, emit, project_root
 from generator.cli.prompts import Asker, Check
 from generator.errors import BriefingError, ScaffoldError
 from generator.model import STATUSES, Confidence, Difference, EntityKind, HistoryEntry, Likelihood, SourceKind
+
+if TYPE_CHECKING:
+    from generator.scaffold import Project
 
 ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
@@ -318,10 +321,15 @@ def new_topic(root: Path | None, title: str | None, summary: str | None, order: 
 @click.option("--description", help="One short line in your own words, e.g. a role.")
 @click.option("--alias", "aliases", multiple=True, help="Another name the sources use (repeatable).")
 @click.option("--id", "entity_id", help="The entity id (default: from the name).")
+@click.option("--lat", help="A place's latitude in decimal degrees, as its reference page gives it.")
+@click.option("--lon", help="A place's longitude in decimal degrees, as its reference page gives it.")
+@click.option("--location-source", help="The reference source the place's coordinates were read from.")
 @NO_INPUT_OPTION
 def new_entity(root: Path | None, name: str | None, kind: str | None, description: str | None,
-               aliases: tuple[str, ...], entity_id: str | None, no_input: bool) -> None:
-    """Add an entity to briefings/entities.yml (asks for name, kind, description and id)."""
+               aliases: tuple[str, ...], entity_id: str | None, lat: str | None, lon: str | None,
+               location_source: str | None, no_input: bool) -> None:
+    """Add an entity to briefings/entities.yml (asks for name, kind, description and id; for a place,
+    its location)."""
     from generator import scaffold
     from generator.model import Entity
 
@@ -331,15 +339,51 @@ def new_entity(root: Path | None, name: str | None, kind: str | None, descriptio
     kind = ask.choice(kind, "--kind", "Kind", ENTITY_KINDS)
     description = ask.text(description, "--description", "Description", required=False,
                            check=lambda value: scaffold.field_error(Entity, "description", value))
+    location = _ask_location(ask, project, lat, lon, location_source) if kind == "place" else None
     entity_id = ask.text(entity_id, "--id", "Entity id",
                          default=scaffold.suggest_id(name or "", project.entities),
                          check=lambda value: scaffold.id_error(value, project.entities, "entity"))
     try:
         made = scaffold.new_entity(project, name=name or "", kind=kind, entity_id=entity_id,
-                                   description=description, aliases=list(aliases))
+                                   description=description, aliases=list(aliases), location=location)
     except BriefingError as exc:
         _failed(exc, ask, "briefing new entity")
     click.echo(f"added entity '{made.id}' to {made.display} at line {made.line}", err=True)
+
+
+def _ask_location(ask: Asker, project: Project, lat: str | None, lon: str | None,
+                  source: str | None) -> dict[str, Any] | None:
+    """A place's ``{lat, lon, source}``, each checked as typed; none when the latitude is skipped."""
+    from generator import scaffold
+    from generator.model import Location
+
+    def degrees(field: str) -> Callable[[str], tuple[str, str] | None]:
+        def check(value: str) -> tuple[str, str] | None:
+            try:
+                number = float(value)
+            except ValueError:
+                return f"'{value}' is not a number", "write decimal degrees, e.g. 39.01944 (a minus sign for " \
+                                                    "south or west)"
+            return scaffold.field_error(Location, field, number)
+        return check
+
+    lat = ask.text(lat, "--lat", "Latitude (decimal degrees, from a reference page)", required=False,
+                   check=degrees("lat"))
+    if lat is None:
+        return None
+    lon = ask.text(lon, "--lon", "Longitude (decimal degrees)", check=degrees("lon"))
+    source = ask.text(source, "--location-source", "Reference source the coordinates were read from",
+                      check=lambda value: scaffold.reference_error(value, project.sources, "source",
+                                                                   "briefings/sources/"))
+    return {"lat": _number(lat), "lon": _number(lon or ""), "source": source}
+
+
+def _number(value: str) -> float | str:
+    """A number typed or given as a flag; text that is none is kept for the check to report."""
+    try:
+        return float(value)
+    except ValueError:
+        return value
 
 
 @new.command("judgment")

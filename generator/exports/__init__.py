@@ -7,6 +7,7 @@ files, so the Markdown tree and the MkDocs plugin both carry them. One module pe
   (contract: ``schemas/facts.schema.json``);
 - ``csl``: ``sources.json``, every source as CSL-JSON;
 - ``feed``: ``feed.xml``, an Atom feed (of the briefing's changes, with its history);
+- ``geojson``: ``places.geojson``, every located place as a GeoJSON Feature with its facts;
 - ``jsonld``: schema.org JSON-LD for each topic page (:func:`topic_jsonld`), written into
   the page's body by :func:`jsonld_script`;
 - ``search``: the search entries (:func:`search_entries`) the plugin hands to the index;
@@ -24,6 +25,7 @@ from generator.briefing import Briefing
 from generator.exports.csl import SOURCES_JSON, csl_items
 from generator.exports.facts_json import FACTS_JSON, facts_document
 from generator.exports.feed import FEED_XML, atom_feed
+from generator.exports.geojson import PLACES_GEOJSON, places_collection
 from generator.exports.jsonld import jsonld_script, topic_jsonld
 from generator.exports.layout import json_bytes
 from generator.exports.search import SearchEntry, search_entries
@@ -31,7 +33,7 @@ from generator.history.record_dates import Revisions
 from generator.settings import Settings
 from generator.urls import Urls
 
-__all__ = ["FACTS_JSON", "FEED_XML", "SOURCES_JSON", "SearchEntry", "export_files", "jsonld_script",
+__all__ = ["FACTS_JSON", "FEED_XML", "PLACES_GEOJSON", "SOURCES_JSON", "SearchEntry", "export_files", "jsonld_script",
            "search_entries", "topic_jsonld"]
 
 
@@ -43,4 +45,5 @@ def export_files(briefing: Briefing, settings: Settings, urls: Urls,
         FACTS_JSON: json_bytes(facts_document(briefing, settings, urls, revisions)),
         SOURCES_JSON: json_bytes(csl_items(briefing)),
         FEED_XML: atom_feed(briefing, settings, urls, revisions),
+        PLACES_GEOJSON: json_bytes(places_collection(briefing, settings, urls)),
     }

@@ -130,11 +130,15 @@ def source_record(urls: Urls, source_id: str, source: Source, dates: Dates = NO_
 
 
 def entity_record(settings: Settings, urls: Urls, entity_id: str, entity: Entity) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "id": entity_id, "name": entity.name, "kind": entity.kind, "description": entity.description,
         "aliases": list(entity.aliases),
         "page": urls.page(entity_uri(entity_id)) if settings.features.entities else None,
     }
+    if entity.location is not None:  # added within version 2: only located places carry it
+        record["location"] = {"lat": entity.location.lat, "lon": entity.location.lon,
+                              "source": entity.location.source}
+    return record
 
 
 def judgment_record(urls: Urls, judgment: Judgment, dates: Dates = NO_DATES,

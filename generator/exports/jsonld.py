@@ -100,6 +100,9 @@ def _entity_node(briefing: Briefing, settings: Settings, urls: Urls, entity_id: 
         node["url"] = urls.link_from(entity_uri(entity_id), here)
     if entity.description:
         node["description"] = entity.description
+    if entity.location is not None:
+        node["geo"] = {"@type": "GeoCoordinates", "latitude": entity.location.lat,
+                       "longitude": entity.location.lon}
     return node
 
 

@@ -3,7 +3,7 @@
 Every page the site will have is decided here, with every cross-link resolved and every
 citation numbered, before any template renders a byte; templates only lay out what the
 specs hold. One planner per page family (``home``, ``judgments``, ``changes``, ``topics``,
-``timeline``, ``statuses``, ``tags``, ``sources``, ``entities``), each yielding its pages; long lists go
+``timeline``, ``map``, ``statuses``, ``tags``, ``sources``, ``entities``), each yielding its pages; long lists go
 through the shared paginator (``paginate``); the views templates read are in ``views``,
 the state planners share in ``plan``, the navigation in ``nav``.
 """
@@ -18,6 +18,7 @@ from generator.pages.changes import change_pages
 from generator.pages.entities import entity_pages
 from generator.pages.home import home_pages
 from generator.pages.judgments import judgment_pages
+from generator.pages.map import map_pages
 from generator.pages.nav import plan_nav
 from generator.pages.plan import Plan
 from generator.pages.sources import source_pages
@@ -32,8 +33,8 @@ from generator.urls import Urls
 __all__ = ["PageSpec", "plan_nav", "plan_pages"]
 
 #: The page families, in the order their pages are planned.
-FAMILIES = (home_pages, judgment_pages, change_pages, topic_pages, timeline_pages, status_pages, tag_pages,
-            source_pages, entity_pages)
+FAMILIES = (home_pages, judgment_pages, change_pages, topic_pages, timeline_pages, map_pages, status_pages,
+            tag_pages, source_pages, entity_pages)
 
 
 def plan_pages(briefing: Briefing, settings: Settings, urls: Urls,

@@ -1,17 +1,22 @@
 """Entity pages and their index: the current facts about each entity, asserted by it and
 denied by it; past ``list_page_facts`` facts, the page gives their numbers and each role's
-facts get list pages of their own. An entity's own name is never a link on its pages."""
+facts get list pages of their own. An entity's own name is never a link on its pages. A
+located place's page shows a small locator map (``map.draw``), captioned with its
+coordinates and the reference they were read from."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+from generator.map.draw import locator_figure
+from generator.map.places import map_place
+from generator.pages.map import coordinates, named_of, place_anchor, site_link
 from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
 from generator.render import Md
-from generator.urls import ENTITIES, entity_role_uri, entity_uri, relative
+from generator.urls import ENTITIES, MAP, entity_role_uri, entity_uri, relative, source_uri
 from generator.vocabulary import plural
 
 INDEX = ENTITIES
@@ -39,6 +44,21 @@ def entities_index(plan: Plan) -> PageSpec:
     return PageSpec(INDEX, "entities_index.md.j2", {"kinds": kinds})
 
 
+def locator(plan: Plan, entity_id: str, uri: str) -> dict[str, Any]:
+    """A located place's locator map, its coordinates and where they were read (None otherwise)."""
+    location = plan.briefing.entities[entity_id].location
+    if location is None:
+        return {"locator": None, "location": None}
+    source = plan.briefing.sources.get(location.source)
+    words = coordinates(float(location.lat), float(location.lon))
+    place = map_place(plan.briefing, entity_id, site_link(plan, MAP, uri, place_anchor(entity_id)))
+    caption = f"Where {place.name} is. Country outlines: Natural Earth."
+    return {"locator": Md(locator_figure(place, named_of(plan), caption)),
+            "location": {"coordinates": words, "source_title": source.title if source else location.source,
+                         "source_link": Md(relative(source_uri(location.source), uri)),
+                         "map_link": Md(relative(f"{MAP}#{place_anchor(entity_id)}", uri))}}
+
+
 def entity_page(plan: Plan, entity_id: str) -> Iterator[PageSpec]:
     uri = entity_uri(entity_id)
     entity = plan.briefing.entities[entity_id]
@@ -51,6 +71,7 @@ def entity_page(plan: Plan, entity_id: str) -> Iterator[PageSpec]:
         "counts": {role: len(roles.get(role, [])) for role in ENTITY_ROLES},
         "role_pages": {role: Md(relative(entity_role_uri(entity_id, role), uri))
                        for role in ENTITY_ROLES if roles.get(role)} if split else {},
+        **locator(plan, entity_id, uri),
     })
     if not split:
         return

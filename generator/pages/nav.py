@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.briefing import Briefing
 from generator.settings import Settings
-from generator.urls import CHANGES, ENTITIES, HOME, JUDGMENTS, SOURCES, STATUS_LEGEND, TAGS, TIMELINE, topic_uri
+from generator.urls import CHANGES, ENTITIES, HOME, JUDGMENTS, MAP, SOURCES, STATUS_LEGEND, TAGS, TIMELINE, topic_uri
 
 #: Most entries one level of the topics' navigation holds: past it, topics are grouped.
 NAV_GROUP_SIZE = 25
@@ -28,6 +28,8 @@ def plan_nav(briefing: Briefing, settings: Settings) -> list[Any]:
     nav.append({"Topics": nav_groups([topic_uri(tid) for tid in briefing.topic_order])})
     if settings.features.timeline:
         nav.append({"Timeline": TIMELINE})
+    if any(entity.location is not None for entity in briefing.entities.values()):
+        nav.append({"Map": MAP})
     if settings.features.entities:
         nav.append({"Entities": ENTITIES})
     nav += [{"Sources": SOURCES}, {"Tags": TAGS}, {"Status legend": STATUS_LEGEND}]

@@ -105,8 +105,10 @@ def new_judgment(project: Project, draft: JudgmentDraft) -> Scaffolded:
 
 
 def new_entity(project: Project, *, name: str, kind: str, entity_id: str | None = None,
-               description: str | None = None, aliases: list[str] | None = None) -> Scaffolded:
-    """Append an entity at the end of ``entities.yml`` (created when missing)."""
+               description: str | None = None, aliases: list[str] | None = None,
+               location: dict[str, Any] | None = None) -> Scaffolded:
+    """Append an entity at the end of ``entities.yml`` (created when missing); a place may have its
+    ``location`` (``{lat, lon, source}``), written as one flow mapping."""
     entity_id = entity_id or suggest_id(name, project.entities, "entity")
     path = project.briefings_dir / "entities.yml"
     display = project.display(path)
@@ -115,6 +117,8 @@ def new_entity(project: Project, *, name: str, kind: str, entity_id: str | None 
         data["description"] = description
     if aliases:
         data["aliases"] = list(aliases)
+    if location:
+        data["location"] = dict(location)
     _raise_if(_id_problems(entity_id, project.entities, "entity", display) + record_problems(Entity, data))
     if not path.exists():
         return create(project.root, path, display, "entities", entity_id,

@@ -56,6 +56,8 @@ def item_lines(data: dict[str, Any], dash: int | None, content: int | None = Non
             lines.append(f"{prefix}{key}:")
             for item in value:
                 lines.extend(item_lines(item, content + 2))
+        elif isinstance(value, dict):
+            lines.append(f"{prefix}{key}: {{{', '.join(f'{k}: {_scalar(v)}' for k, v in value.items())}}}")
         elif isinstance(value, list):
             lines.append(f"{prefix}{key}: [{', '.join(_scalar(v) for v in value)}]")
         else:

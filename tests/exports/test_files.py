@@ -7,16 +7,16 @@ import json
 from pathlib import Path
 
 from generator.briefing import Briefing
-from generator.exports import FACTS_JSON, FEED_XML, SOURCES_JSON, export_files
+from generator.exports import FACTS_JSON, FEED_XML, PLACES_GEOJSON, SOURCES_JSON, export_files
 from generator.history.record_dates import Revisions, read_revisions
 from tests.conftest import run_briefing
 from tests.exports.conftest import SETTINGS, URLS, hostile_case
 from tests.history_case import history_case
 
 
-def test_the_three_files_never_change_between_runs(case: Briefing) -> None:
+def test_the_four_files_never_change_between_runs(case: Briefing) -> None:
     first, second = export_files(case, SETTINGS, URLS), export_files(case, SETTINGS, URLS)
-    assert list(first) == [FACTS_JSON, SOURCES_JSON, FEED_XML]
+    assert list(first) == [FACTS_JSON, SOURCES_JSON, FEED_XML, PLACES_GEOJSON]
     assert first == second
 
 
