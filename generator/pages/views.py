@@ -17,7 +17,6 @@ from typing import Protocol
 
 from generator.briefing import Briefing, PlacedFact
 from generator.changelog import RecordDates, day_label
-from generator.inline import plain_text
 from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
 from generator.revisions import Record
@@ -125,11 +124,9 @@ class JudgmentRef:
 
 @dataclass(frozen=True)
 class FactRef:
-    """A link to a fact from a judgment, its claim shown on hover and focus (``title``)."""
+    """A fact a judgment rests on or is cut against by: its claim and a link to it."""
 
-    label: str
     claim: Md
-    title: str
     link: Md
 
 
@@ -312,6 +309,5 @@ class JudgmentView:
 
     def _fact_ref(self, fact_id: str) -> FactRef:
         placed = self._plan.briefing.facts[fact_id]
-        return FactRef(label=fact_id.replace("-", " "), claim=self._plan.claim(placed.fact, self._folder),
-                       title=plain_text(placed.fact.claim),
+        return FactRef(claim=self._plan.claim(placed.fact, self._folder),
                        link=link(f"{topic_uri(placed.topic_id)}#{fact_id}", self._folder))
