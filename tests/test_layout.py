@@ -10,7 +10,8 @@ width; inside every figure no text box (a line of a text node, through a Range, 
 ``$BRIEFING_SCREENSHOTS``), which the pull request's workflow uploads for review.
 
 The home page leads with the bottom line (the first judgment's statement in the first screen
-at 1280 × 900, the page at most about five screens tall).
+at 1280 × 900, the page at most about five screens tall), and a topic page's "¶" permalinks are
+targets a finger can hit.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ SCHEMES = {"light": "default", "dark": "slate"}
 SHOT_WIDTHS = {"desktop": 1280, "phone": 390}
 #: The home page's height at 1280 px, at most: about five screens.
 HOME_MAX_HEIGHT = 5000
+#: The smallest target a finger is asked to hit (WCAG 2.2, 2.5.8: 24 × 24 CSS px).
+TARGET = 24
 
 
 @dataclass(frozen=True)
@@ -198,3 +201,12 @@ def test_the_home_page_leads_with_the_bottom_line(tab: Any, server: str) -> None
     assert statement.evaluate("e => e.getBoundingClientRect().top + scrollY") < HEIGHT
     assert tab.evaluate("document.documentElement.scrollHeight") <= HOME_MAX_HEIGHT
 
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_permalinks_are_targets_a_finger_can_hit(tab: Any, server: str, width: int) -> None:
+    tab.goto(server + "topics/livestock-aid/")
+    show(tab, width, "light")
+    sizes = tab.locator("a.bf-permalink, a.headerlink").evaluate_all(
+        "links => links.map(a => [a.getAttribute('href'), a.offsetWidth, a.offsetHeight])")
+    assert len(sizes) > 7
+    assert [(href, w, h) for href, w, h in sizes if w < TARGET or h < TARGET] == []
