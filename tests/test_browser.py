@@ -38,6 +38,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DESKTOP = {"width": 1280, "height": 900}
 AXE_FAILS_ON = {"serious", "critical"}
 IN_VIEW = "e => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }"
+NO_TRANSITION = "document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"
 
 
 @dataclass
@@ -256,6 +257,8 @@ def test_no_serious_accessibility_violations_in_either_scheme(browser: Any, serv
                         targets = [str(node["target"]) for node in violation["nodes"][:5]]
                         found.setdefault(f"/{path} {schemes[-1]} {violation['id']} ({violation['impact']})", targets)
                 watched.page.locator("[data-md-component=palette] label >> visible=true").click()
+                watched.page.mouse.move(0, 0)  # the toggle's tooltip fades out before axe looks
+                watched.page.wait_for_function(NO_TRANSITION)
             assert sorted(schemes) == ["default", "slate"]
         watched.assert_clean()
     finally:

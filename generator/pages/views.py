@@ -20,7 +20,7 @@ from generator.changelog import RecordDates, day_label
 from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
 from generator.revisions import Record
-from generator.urls import HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
+from generator.urls import FACT_HEADING, HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
 from generator.vocabulary import DIFFERENCE_HEADINGS, LIKELIHOODS, SOURCE_KINDS, STATUS_LABELS, Likelihood
 
 
@@ -145,6 +145,11 @@ class FactView:
     @cached_property
     def permalink(self) -> Md:
         return link(f"{topic_uri(self.topic_id)}#{self.fact.id}", self._folder)
+
+    @property
+    def heading_id(self) -> Md:
+        """The id of the fact's heading on its topic page (its status line)."""
+        return Md(self.fact.id + FACT_HEADING)
 
     @cached_property
     def topic_link(self) -> Md:
