@@ -2,9 +2,10 @@
 statement, its likelihood and confidence in words and a link to its reasoning on the
 judgments page, which alone holds the basis, the facts for and against, assumptions,
 alternatives, gaps and indicators), with the chart of their likelihoods after them; then the
-topics (each summary cut at a word), the latest dated facts and where the sources contradict
-each other; past a dozen contradictions, a list of them all. It ends with the ways to follow
-and reuse the briefing: what's new, the corrections, the feed and the exports.
+topics, the latest dated facts (without the judgments they bear on, which the fact shows) and
+where the sources contradict each other; past a dozen contradictions, a list of them all. It
+ends with the ways to follow and reuse the briefing: what's new, the corrections, the feed and
+the exports.
 
 A briefing without judgments has no bottom line: that section is left out, not left empty.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.chart import likelihood_chart
-from generator.inline import plain_text, shorten
 from generator.pages.paginate import list_pages
 from generator.pages.plan import Plan
 from generator.pages.spec import ListSpec, PageSpec
@@ -28,9 +28,6 @@ URI = HOME
 CONTRADICTIONS = CONTRADICTIONS_URI.removesuffix(".md")  # its list pages are named from it
 #: Facts whose sources contradict each other listed on the home page; past that, a link to all.
 HOME_CONTRADICTIONS = 12
-#: The most characters of a topic's summary the home page's list of topics shows (cut at a
-#: word; the topic page has it whole).
-TOPIC_SUMMARY = 160
 
 
 def home_pages(plan: Plan) -> Iterator[PageSpec]:
@@ -52,7 +49,6 @@ def home_page(plan: Plan) -> PageSpec:
     b = plan.briefing
     topics = [{
         "link": Md(relative(topic_uri(tid), URI)), "topic": b.topics[tid],
-        "summary": shorten(plain_text(b.topics[tid].summary), TOPIC_SUMMARY),
         "facts": sum(1 for f in b.topics[tid].facts if not f.retired),
         "disputed": sum(1 for f in b.topics[tid].facts if not f.retired and f.status == "disputed"),
     } for tid in b.topic_order]

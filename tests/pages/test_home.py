@@ -6,15 +6,13 @@ nothing of judgments in a briefing without them."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from generator.inline import plain_text, shorten
-from generator.pages.home import HOME_CONTRADICTIONS, TOPIC_SUMMARY
+from generator.inline import plain_text
+from generator.pages.home import HOME_CONTRADICTIONS
 from generator.vocabulary import LIKELIHOODS
-from tests.conftest import CASES
-from tests.pages.conftest import Site, make_site
+from tests.pages.conftest import Site
 
 URI = "index.md"
 
@@ -74,26 +72,14 @@ def test_the_reasoning_stays_on_the_judgments_page(case: Site) -> None:
     assert soup.find(id="not_known") is None and soup.find(id="to_watch") is None
 
 
-def test_each_topic_is_listed_with_its_summary_cut_at_a_word(case: Site) -> None:
+def test_the_latest_facts_are_listed_without_the_judgments_they_bear_on(case: Site) -> None:
+    """The judgments are right above; each fact's page names them."""
     soup = case.page(URI)
-    items = soup.find("h2", id="topic_list").find_next_sibling("ul").find_all("li", recursive=False)
-    assert len(items) == len(case.briefing.topic_order)
-    for item, topic_id in zip(items, case.briefing.topic_order, strict=True):
-        summary = plain_text(case.briefing.topics[topic_id].summary)
-        assert item.get_text().endswith("): " + shorten(summary, TOPIC_SUMMARY))
-
-
-def test_a_long_summary_is_cut_at_a_word_and_whole_on_its_topic_page(tmp_path: Path) -> None:
-    words = "Alpha sent *goats* to Beta " + " ".join(f"word{n}" for n in range(60)) + "."
-    topic = (CASES / "minimal/briefings/topics/shipment.yml").read_text(encoding="utf-8")
-    site = make_site(tmp_path / "project", CASES / "minimal" / "briefings", {
-        "briefings/topics/shipment.yml": topic.replace('"Alpha sent goats to *Beta*, the sources say."', f'"{words}"')})
-    listed = site.page(URI).find("h2", id="topic_list").find_next_sibling("ul").li.get_text()
-    shown = listed.split("): ", 1)[1]
-    assert shown.endswith("…") and len(shown) <= TOPIC_SUMMARY and "word" in shown
-    assert plain_text(words).startswith(shown.removesuffix("…"))
-    assert shown.removesuffix("…").split()[-1] in plain_text(words).split()  # cut at a word
-    assert plain_text(words) in site.page("topics/shipment.md").get_text()
+    items = soup.find("h2", id="latest_facts").find_next_sibling("ul").find_all("li", recursive=False)
+    assert [case.target(URI, li.select_one("a.bf-factlink")["href"])[1]["id"] for li in items] == [
+        "goat-port", "goat-count", "talks-held"]
+    assert soup.find("h2", id="latest_facts").find_next_sibling("ul").select(".bf-judgment-ref") == []
+    assert "Supports" in case.page("topics/shipment.md").find(id="goat-port").get_text()
 
 
 def test_the_chart_follows_the_judgments_and_links_each_one(case: Site) -> None:
