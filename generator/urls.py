@@ -26,6 +26,9 @@ CHANGES = "changes.md"
 CORRECTIONS = "corrections.md"
 CONTRADICTIONS = "contradictions.md"
 MAP = "map.md"
+#: The end of a fact's heading id on its topic page (``<fact id>_head``; no fact id holds "_"),
+#: which the table of contents leaves out.
+FACT_HEADING = "_head"
 
 
 def topic_uri(topic_id: str) -> str:

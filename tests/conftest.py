@@ -193,10 +193,67 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Sites:
+    """Several built sites behind one HTTP server on 127.0.0.1, each under its own first path
+    segment (``mount("hard", folder)`` serves ``folder`` at ``<base>hard/``; the name ``""``
+    serves at the root). The pages link relatively, so a site works under any path."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, Path] = {}
+        self.base = ""
+
+    def mount(self, name: str, folder: Path) -> str:
+        """Serve ``folder`` under ``name``; its base URL."""
+        self.folders[name] = folder
+        return f"{self.base}{name}/" if name else self.base
+
+    def handler(self, *args: Any, **kwargs: Any) -> QuietHandler:
+        sites = self
+
+        class Mounted(QuietHandler):
+            def translate_path(self, path: str) -> str:
+                first, _, rest = path.lstrip("/").partition("/")
+                name = first if first and first in sites.folders else ""
+                served = rest if name else path.lstrip("/")
+                self.directory = str(sites.folders.get(name, Path("/nonexistent")))
+                return super().translate_path("/" + served)
+
+        return Mounted(*args, directory=str(sites.folders.get("", Path("/nonexistent"))), **kwargs)
+
+
+@pytest.fixture(scope="session")
+def sites() -> Iterator[Sites]:
+    """The one HTTP server of the browser tests' session, serving every site they open."""
+    mounted = Sites()
+    with serving(Path("/nonexistent"), handler_factory=mounted.handler) as base:
+        mounted.base = base
+        yield mounted
+
+
+@pytest.fixture(scope="session")
+def server(sites: Sites, built_site: Path) -> str:
+    """The real briefing's site, served at the root of the session's one server."""
+    return sites.mount("", built_site)
+
+
+@pytest.fixture(scope="session")
+def hard_server(sites: Sites, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The site of a briefing built to be hard to show (``tests/hard_case.py``), built once and
+    served under ``hard/``."""
+    from tests.hard_case import hard_case_project
+
+    root = hard_case_project(tmp_path_factory.mktemp("hard-case") / "project")
+    site = root / "site"
+    result = run_briefing("build", "--site", str(site), cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return sites.mount("hard", site)
+
+
 @contextlib.contextmanager
-def serving(site: Path, handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+def serving(site: Path, handler_class: type[QuietHandler] = QuietHandler,
+            handler_factory: Callable[..., QuietHandler] | None = None) -> Iterator[str]:
     """``site`` served over HTTP on 127.0.0.1 (search needs HTTP, not file://); its base URL."""
-    handler = functools.partial(handler_class, directory=str(site))
+    handler = handler_factory or functools.partial(handler_class, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

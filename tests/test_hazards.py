@@ -189,8 +189,12 @@ def test_markdown_structure_is_shown_literally_and_the_page_structure_is_unchang
                          "html.parser")
     article = soup.select_one("article.md-content__inner")
     assert article is not None
-    # the page's own headings only: its title, and the judgment that opens it
-    assert [h.name for h in article.find_all(re.compile("^h[1-6]$"))] == ["h1", "h2", "h3"]
+    # the page's own headings only: its title, the judgment that opens it, "Facts" with a heading
+    # per fact (the fact's status line), "Notes"
+    headings = [(h.name, h.get("id")) for h in article.find_all(re.compile("^h[1-6]$"))]
+    assert [name for name, _ in headings] == ["h1", "h2", "h3", "h2", "h3", "h3", "h3", "h2"]
+    assert [heading_id for _, heading_id in headings[3:]] == [
+        "facts_list", "f-one_head", "f-two_head", "f-three_head", "notes_list"]
     assert article.find("table") is None
     assert "root:" not in soup.get_text()  # no snippet of /etc/passwd
     assert [li.get("id") for li in article.select(".footnote li")] == ["fn:f-one-1", "fn:f-one-2", "fn:f-one-3",

@@ -210,7 +210,7 @@ def test_on_serve_watches_the_briefing_the_templates_and_the_settings(make_proje
 def converted(plugin: BriefingPlugin, config: MkDocsConfig, uri: str) -> SimpleNamespace:
     """What MkDocs' page for ``uri`` holds after the plugin's page hooks ran on it."""
     page = SimpleNamespace(file=SimpleNamespace(src_uri=uri, content_bytes=b"# A"), markdown="# A",
-                           content="<h1>A</h1>", title="A", meta={})
+                           content="<h1>A</h1>", title="A", meta={}, toc=SimpleNamespace(items=[]))
     assert config.plugins.on_page_content("<h1>A</h1>", page=page, config=config, files=None) == "<h1>A</h1>"
     assert config.plugins.on_post_page("<html>", page=page, config=config) == "<html>"
     return page

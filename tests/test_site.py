@@ -33,7 +33,7 @@ def test_every_topic_has_a_page_with_every_fact_anchored(built_site: Path, brief
         assert [a["id"] for a in articles] == [f.id for f in topic.facts]
         for article, fact in zip(articles, topic.facts, strict=True):
             if fact.retired:
-                assert article.get_text().strip().startswith("Withdrawn."), fact.id
+                assert article.h3.get_text().strip().startswith("Withdrawn"), fact.id
                 continue
             badge = article.select_one("a.bf-badge")
             assert badge is not None and badge.get_text().lower() == fact.status
@@ -116,3 +116,11 @@ def test_home_page_links_each_topic_with_its_count(built_site: Path, briefing) -
         link = soup.select_one(f'article.md-content__inner a[href="topics/{topic_id}/"]')
         assert link is not None and link.get_text() == topic.title
         assert f"{len(topic.facts)} facts" in link.parent.get_text()
+
+
+def test_the_table_of_contents_leaves_out_the_facts_headings(built_site: Path) -> None:
+    soup = page(built_site, "topics/livestock-aid")
+    assert len(soup.select("article.bf-fact > h3.bf-fact__head")) == len(soup.select("article.bf-fact"))
+    listed = [a["href"] for a in soup.select("nav.md-nav--secondary a")]
+    assert "#facts_list" in listed and "#notes_list" in listed
+    assert [href for href in listed if href.endswith("_head")] == []

@@ -123,8 +123,14 @@ def test_pull_requests_check_test_build_and_upload_a_preview_with_a_read_only_to
     assert summary["env"] == {"BASE_SHA": base} and summary["if"] == "${{ !cancelled() }}"
     checkout = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the base and every fact's dates need the history
-    upload = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "site/"
+    order = steps(flow)
+    uploads = {step["with"]["name"]: step for step in order
+               if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads["site-preview"]["with"]["path"] == "site/"
+    # the screenshots the layout tests take, kept even when a test failed (to see why)
+    shots = uploads["page-screenshots"]
+    assert shots["with"]["path"] == "test-artifacts/screenshots/" and shots["if"] == "${{ !cancelled() }}"
+    assert runs.index("make test") < order.index(shots)
 
 
 def test_main_is_built_and_deployed_to_pages_with_least_privilege_in_order() -> None:

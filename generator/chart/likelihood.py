@@ -1,7 +1,7 @@
 """The judgments chart: each key judgment's likelihood range on the 0–100 % scale, drawn at
-build time and placed beside the home page's bottom line.
+build time and placed after the home page's bottom line.
 
-One row per judgment, in the briefing's order, each a link to the judgment below
+One row per judgment, in the briefing's order, each a link to the judgment above
 (``#<judgment id>``): its question and its likelihood and confidence in words as HTML text
 (so long questions wrap, and every word is the reader's, not a drawing's), between them an
 inline SVG bar spanning the likelihood's range (``likely``: 55–80 %) on the scale's axis.
@@ -87,7 +87,7 @@ def likelihood_chart(judgments: list[Judgment]) -> str:
                                        "height": number(BAR_HEIGHT - 4), "rx": "3"})
         _span(legend, "bf-likelihood__key", f"{label} confidence")
     ET.SubElement(figure, "figcaption").text = (
-        f"Likelihood of the {plural(len(judgments), 'key judgment')} on a scale from 0 to 100 %: each bar spans a "
-        "judgment's likelihood range and leads to the judgment below; its fill tells the confidence "
-        "(hollow low, half-filled moderate, solid high), as the words beside it do.")
+        f"Likelihood of the {plural(len(judgments), 'key judgment')} from 0 to 100 %: each bar spans a judgment's "
+        "likelihood range and links to it; its fill tells the confidence (hollow low, half-filled "
+        "moderate, solid high), as the words beside it do.")
     return ET.tostring(figure, encoding="unicode", method="html")

@@ -148,7 +148,7 @@ def timeline_svg(briefing: Briefing) -> str:
         if months <= 36 or month.month == 1:
             ET.SubElement(axis, "line", {"x1": number(x), "x2": number(x), "y1": "26", "y2": "34"})
         if months <= 36 and (months <= 18 or month.month % 3 == 1):
-            text(axis, x + 2, 22, MONTHS[month.month - 1][:3])
+            text(axis, x + 2, 25, MONTHS[month.month - 1][:3])
         if month.month == 1 or month == first:
             text(axis, x + 2, 10, str(month.year), **{"font-weight": "700"})
         month = _next_month(month)

@@ -53,6 +53,7 @@ from generator.mkdocs_adapter.live import CatchUp, DirtyWarningFilter, Job, Prev
 from generator.mkdocs_adapter.preview import problems_site, template_problem
 from generator.mkdocs_adapter.progress import Progress
 from generator.mkdocs_adapter.serve import project_inputs
+from generator.mkdocs_adapter.toc import without_fact_headings
 from generator.pagefind_service import SearchIndexError, search_records, write_search_bundle
 from generator.vocabulary import plural
 
@@ -198,6 +199,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.progress:
             self.progress.page_converted()
+        page.toc.items = without_fact_headings(page.toc.items)
         if self.preview is not None:
             self.preview.remember(page)
         if self._lets_go(page):  # converted: a build does not read the Markdown or the bytes again

@@ -1,10 +1,13 @@
-"""The home page: the bottom line first (each key judgment, with its chart), then what we do
-not know and what to watch, the topics, the latest dated facts and where the sources
-contradict each other; past a dozen contradictions, a list of them all. It ends with the ways
-to follow and reuse the briefing: what's new, the corrections, the feed and the exports.
+"""The home page: the bottom line first, each key judgment in brief (its question, its
+statement, its likelihood and confidence in words and a link to its reasoning on the
+judgments page, which alone holds the basis, the facts for and against, assumptions,
+alternatives, gaps and indicators), with the chart of their likelihoods after them; then the
+topics, the latest dated facts (without the judgments they bear on, which the fact shows) and
+where the sources contradict each other; past a dozen contradictions, a list of them all. It
+ends with the ways to follow and reuse the briefing: what's new, the corrections, the feed and
+the exports.
 
-A briefing without judgments has no bottom line, gaps or indicators: those sections are
-left out, not left empty.
+A briefing without judgments has no bottom line: that section is left out, not left empty.
 """
 
 from __future__ import annotations
@@ -63,8 +66,6 @@ def home_page(plan: Plan) -> PageSpec:
         "judgments": judgments,
         "judgment_chart": Md(likelihood_chart(b.judgments)),
         "judgments_link": Md(relative(JUDGMENTS, URI)),
-        "gaps": [(view, view.judgment.gaps) for view in judgments if view.judgment.gaps],
-        "indicators": [(view, view.judgment.indicators) for view in judgments if view.judgment.indicators],
         "topics": topics,
         "latest": plan.fact_views(latest, URI),
         "contradictions": plan.fact_views(b.contradictions[:shown], URI),

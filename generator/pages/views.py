@@ -18,10 +18,9 @@ from typing import Protocol
 from generator.briefing import Briefing, PlacedFact
 from generator.history.changelog import RecordDates, day_label
 from generator.history.record_dates import Record
-from generator.inline import plain_text
 from generator.model import Citation, Correction, Fact, Judgment, Source
 from generator.render import Md
-from generator.urls import HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
+from generator.urls import FACT_HEADING, HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
 from generator.vocabulary import (
     DIFFERENCE_HEADINGS,
     EVIDENCE_UNTIL,
@@ -134,11 +133,9 @@ class JudgmentRef:
 
 @dataclass(frozen=True)
 class FactRef:
-    """A link to a fact from a judgment, its claim shown on hover and focus (``title``)."""
+    """A fact a judgment rests on or is cut against by: its claim and a link to it."""
 
-    label: str
     claim: Md
-    title: str
     link: Md
 
 
@@ -157,6 +154,11 @@ class FactView:
     @cached_property
     def permalink(self) -> Md:
         return link(f"{topic_uri(self.topic_id)}#{self.fact.id}", self._folder)
+
+    @property
+    def heading_id(self) -> Md:
+        """The id of the fact's heading on its topic page (its status line)."""
+        return Md(self.fact.id + FACT_HEADING)
 
     @cached_property
     def topic_link(self) -> Md:
@@ -342,6 +344,5 @@ class JudgmentView:
 
     def _fact_ref(self, fact_id: str) -> FactRef:
         placed = self._plan.briefing.facts[fact_id]
-        return FactRef(label=fact_id.replace("-", " "), claim=self._plan.claim(placed.fact, self._folder),
-                       title=plain_text(placed.fact.claim),
+        return FactRef(claim=self._plan.claim(placed.fact, self._folder),
                        link=link(f"{topic_uri(placed.topic_id)}#{fact_id}", self._folder))

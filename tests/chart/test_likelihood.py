@@ -49,7 +49,7 @@ def test_each_judgment_is_a_row_linking_to_it_with_a_bar_over_its_range() -> Non
 
 def test_the_chart_has_a_text_alternative_a_legend_and_no_colour_of_its_own() -> None:
     figure = chart(JUDGMENTS).figure
-    assert figure.figcaption.get_text().startswith("Likelihood of the 2 key judgments on a scale from 0 to 100 %")
+    assert figure.figcaption.get_text().startswith("Likelihood of the 2 key judgments from 0 to 100 %")
     assert [t.get_text() for t in figure.select(".bf-likelihood__axis text")] == ["0 %", "25 %", "50 %", "75 %",
                                                                                    "100 %"]
     assert [k.get_text() for k in figure.select(".bf-likelihood__key")] == [
@@ -85,4 +85,4 @@ def test_rows_follow_the_order_of_the_judgments_given() -> None:
 
 
 def test_a_chart_of_one_judgment_says_judgment() -> None:
-    assert chart(JUDGMENTS[:1]).figcaption.get_text().startswith("Likelihood of the 1 key judgment on a scale")
+    assert chart(JUDGMENTS[:1]).figcaption.get_text().startswith("Likelihood of the 1 key judgment from 0 to 100 %")

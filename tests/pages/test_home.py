@@ -1,6 +1,7 @@
-"""The home page (generator/pages/home.py, templates/home.md.j2): the bottom line first, then
-what we do not know and what to watch, then the topics; contradictions only (details stay on
-their facts), split past a dozen; nothing of judgments in a briefing without them."""
+"""The home page (generator/pages/home.py, templates/home.md.j2): the bottom line first, each
+judgment in brief with a link to its reasoning (which stays on the judgments page), then the
+chart, the topics; contradictions only (details stay on their facts), split past a dozen;
+nothing of judgments in a briefing without them."""
 
 from __future__ import annotations
 
@@ -26,10 +27,9 @@ def judgment(soup: BeautifulSoup, judgment_id: str) -> Tag:
     return heading.find_parent("section")
 
 
-def test_bottom_line_first_then_gaps_indicators_topics(case: Site) -> None:
-    assert sections(case.page(URI)) == ["Bottom line", "What we do not know", "What to watch", "Topics",
-                                        "Latest dated facts", "Where the sources contradict each other",
-                                        "Follow and reuse this briefing"]
+def test_bottom_line_first_then_topics(case: Site) -> None:
+    assert sections(case.page(URI)) == ["Bottom line", "Topics", "Latest dated facts",
+                                        "Where the sources contradict each other", "Follow and reuse this briefing"]
 
 
 def test_each_judgment_is_its_question_with_a_stable_anchor_and_its_text(case: Site) -> None:
@@ -43,61 +43,50 @@ def test_each_judgment_is_its_question_with_a_stable_anchor_and_its_text(case: S
     assert judgment(soup, "goats-were-aid").find("em").get_text() == "aid"  # its inline Markdown
 
 
-def test_likelihood_in_words_with_its_range_linked_to_the_scale(case: Site) -> None:
+def test_likelihood_and_confidence_in_words_on_one_line_with_a_link_to_the_reasoning(case: Site) -> None:
     soup = case.page(URI)
     for item in case.briefing.judgments:
-        line = judgment(soup, item.id).select_one("p.bf-likelihood")
+        line = judgment(soup, item.id).select_one("p.bf-terms")
         scale = LIKELIHOODS[item.likelihood]
-        assert line.get_text() == f"Likelihood: {scale.term}, {scale.low}–{scale.high} %."
-        uri, target = case.target(URI, line.a["href"])
-        assert (uri, target["id"]) == ("judgments.md", "scale_likelihood")
-    assert judgment(soup, "goats-were-aid").select_one("p.bf-likelihood a").get_text() == "likely, 55–80 %"
+        assert line.get_text() == (f"Likelihood: {scale.term}, {scale.low}–{scale.high} % · "
+                                   f"Confidence: {item.confidence} · Why we judge so")
+        assert [span.get_text() for span in line.select("span.bf-term")] == [
+            f"Likelihood: {scale.term}, {scale.low}–{scale.high} %", f"Confidence: {item.confidence}"]
+        to_scale, to_reasoning = line.find_all("a")
+        assert case.target(URI, to_scale["href"])[0] == "judgments.md"
+        assert case.target(URI, to_scale["href"])[1]["id"] == "scale_likelihood"
+        uri, target = case.target(URI, to_reasoning["href"])
+        assert (uri, target.name, target["id"]) == ("judgments.md", "h2", item.id)
 
 
-def test_confidence_is_a_sentence_of_its_own_with_the_basis(case: Site) -> None:
+def test_the_reasoning_stays_on_the_judgments_page(case: Site) -> None:
+    """Basis, facts, assumptions, alternatives, gaps and indicators are one click away, not here."""
     soup = case.page(URI)
+    home = soup.get_text()
     for item in case.briefing.judgments:
         section = judgment(soup, item.id)
-        confidence = section.select_one("p.bf-confidence")
-        assert confidence.get_text() == f"Confidence: {item.confidence}. {item.basis}"
-        assert "onfidence" not in section.select_one("p.bf-likelihood").get_text()
-        assert not re.search(r"confiden", plain_text(item.judgment), re.I)
+        assert [p.get_text() for p in section.find_all("p")] == [plain_text(item.judgment),
+                                                                section.select_one("p.bf-terms").get_text()]
+        hidden = [item.basis, *item.assumptions, *(a.text for a in item.alternatives), *item.gaps, *item.indicators]
+        assert [text for text in hidden if plain_text(text) in home] == []
+    assert soup.find(id="not_known") is None and soup.find(id="to_watch") is None
 
 
-def test_fact_links_resolve_and_show_the_claim_on_hover_and_focus(case: Site) -> None:
+def test_the_latest_facts_are_listed_without_the_judgments_they_bear_on(case: Site) -> None:
+    """The judgments are right above; each fact's page names them."""
     soup = case.page(URI)
-    for item in case.briefing.judgments:
-        section = judgment(soup, item.id)
-        for label, ids in (("Rests on", item.supports), ("Cuts against", item.cuts_against)):
-            line = section.find(lambda t, label=label: t.name == "p" and t.get_text().startswith(label + ":"))
-            if not ids:
-                assert line is None
-                continue
-            links = line.find_all("a")
-            assert [a.get_text() for a in links] == [fact_id.replace("-", " ") for fact_id in ids]
-            for link, fact_id in zip(links, ids, strict=True):
-                uri, target = case.target(URI, link["href"])
-                placed = case.briefing.facts[fact_id]
-                assert (uri, target.name, target["id"]) == (f"topics/{placed.topic_id}.md", "article", fact_id)
-                assert link["title"] == plain_text(placed.fact.claim)
+    items = soup.find("h2", id="latest_facts").find_next_sibling("ul").find_all("li", recursive=False)
+    assert [case.target(URI, li.select_one("a.bf-factlink")["href"])[1]["id"] for li in items] == [
+        "goat-port", "goat-count", "talks-held"]
+    assert soup.find("h2", id="latest_facts").find_next_sibling("ul").select(".bf-judgment-ref") == []
+    assert "Supports" in case.page("topics/shipment.md").find(id="goat-port").get_text()
 
 
-def test_every_gap_and_indicator_is_listed_under_a_link_back_to_its_judgment(case: Site) -> None:
-    soup = case.page(URI)
-    for heading_id, field in (("not_known", "gaps"), ("to_watch", "indicators")):
-        listed: dict[str, list[str]] = {}
-        for item in soup.find("h2", id=heading_id).find_next_sibling("ul").find_all("li", recursive=False):
-            anchor = item.find("a")["href"]
-            assert case.target(URI, anchor)[1].name == "h3"
-            listed[anchor.removeprefix("#")] = [li.get_text(strip=True) for li in item.find("ul").find_all("li")]
-        assert listed == {j.id: getattr(j, field) for j in case.briefing.judgments if getattr(j, field)}
-    assert "talks-go-on" not in str(soup.find("h2", id="to_watch").find_next_sibling("ul"))  # none to watch
-
-
-def test_the_chart_stands_beside_the_bottom_line_and_links_each_judgment(case: Site) -> None:
+def test_the_chart_follows_the_judgments_and_links_each_one(case: Site) -> None:
     soup = case.page(URI)
     figure = soup.find("h2", id="bottom_line").find_next("figure")
-    assert figure is not None and figure.find_next("h3")["id"] == case.briefing.judgments[0].id
+    assert figure is not None and figure.find_previous("h3")["id"] == case.briefing.judgments[-1].id
+    assert figure.find_next("h2")["id"] == "topic_list"
     rows = figure.select("a.bf-likelihood__row")
     assert [a["href"] for a in rows] == [f"#{j.id}" for j in case.briefing.judgments]
     for row in rows:

@@ -55,6 +55,8 @@ def test_one_page_legend_counts_each_status_and_lists_its_facts_in_its_section(c
         count = len(listed[status])
         assert meaning == f"{label} {STATUS_MEANINGS[status]} ({count} {'fact' if count == 1 else 'facts'})"
     assert "Beta" in sections["denied"].find("li").get_text()  # who denied it
+    headings = [section.h2.get_text(strip=True).removesuffix("¶") for section in sections.values()]
+    assert headings == [f"{label} facts" for label in STATUS_LABELS.values()] + ["Denied claims"]
 
 
 def test_past_the_limit_the_legend_links_each_status_to_its_own_list(lists: Site) -> None:

@@ -73,7 +73,7 @@ def test_a_source_error_shows_with_its_citation_and_the_reference_beside_it(case
 
 
 def test_the_claim_states_the_record_not_the_error(case: Site) -> None:
-    claim = fact(case, "goat-port").find_all("p")[1].get_text()
+    claim = fact(case, "goat-port").find_all("p")[0].get_text()
     assert "1980" in claim and "1950" not in claim
 
 
@@ -86,10 +86,11 @@ def test_corrections_read_correction_date_note(case: Site) -> None:
 def test_a_retired_fact_keeps_its_anchor_and_says_it_is_withdrawn(case: Site) -> None:
     article = fact(case, "goat-breed")
     assert "bf-fact--retired" in article["class"]
-    retired = article.select_one("p.bf-retired")
-    assert retired.get_text(" ", strip=True).startswith(
-        "Withdrawn. No source names the breed; the report cited speaks of milk, not of a breed.")
-    assert retired.find("a", href="#goat-breed") is not None  # its permalink still works
+    heading = article.select_one("h3.bf-fact__head")
+    assert heading.get_text(" ", strip=True).startswith("Withdrawn")
+    assert heading.find("a", href="#goat-breed") is not None  # its permalink still works
+    assert article.select_one("p.bf-retired").get_text(" ", strip=True) == (
+        "No source names the breed; the report cited speaks of milk, not of a breed.")
     assert article.select("a.bf-badge, sup, .bf-single") == []  # no status, no citations
     assert case.page(URI).find(id="fn:goat-breed-1") is None
     counts = case.page(URI).select_one("p.bf-counts").get_text()
@@ -140,3 +141,18 @@ def test_every_fact_keeps_its_anchor_and_its_claim(case: Site) -> None:
         if placed.topic_id == "shipment":
             article = soup.find("article", id=placed.id)
             assert plain_text(placed.fact.claim) in article.get_text(), placed.id
+
+
+def test_each_fact_is_headed_by_its_status_line_and_the_lists_by_their_names(case: Site) -> None:
+    """The outline a screen reader walks: "Facts", a heading per fact (its status, date and
+    permalink), "Notes"; every section and article has its heading."""
+    soup = case.page(URI)
+    assert [h2.get_text(strip=True).removesuffix("¶") for h2 in soup.find_all("h2")][-2:] == ["Facts", "Notes"]
+    for article in soup.find_all("article"):
+        heading = article.find("h3", class_="bf-fact__head")
+        assert heading is not None and heading.find_previous_sibling() is None, article["id"]
+        assert heading["id"] == article["id"] + "_head"
+        assert heading.find("a", class_="bf-permalink")["href"] == "#" + article["id"]
+    badge = fact(case, "goat-count").h3.a
+    assert ("bf-badge" in badge["class"], badge.get_text()) == (True, "Reported")
+    assert [s for s in soup.find_all(["section", "article"]) if not s.find(["h2", "h3"])] == []
