@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.inline import plain_text
 from generator.pages.home import HOME_CONTRADICTIONS
-from generator.vocabulary import LIKELIHOODS
+from generator.vocabulary import LIKELIHOODS, date_label
 from tests.pages.conftest import Site
 
 URI = "index.md"
@@ -48,15 +48,17 @@ def test_likelihood_and_confidence_in_words_on_one_line_with_a_link_to_the_reaso
     for item in case.briefing.judgments:
         line = judgment(soup, item.id).select_one("p.bf-terms")
         scale = LIKELIHOODS[item.likelihood]
-        assert line.get_text() == (f"Likelihood: {scale.term}, {scale.low}–{scale.high} % · "
-                                   f"Confidence: {item.confidence} · Why we judge so")
-        assert [span.get_text() for span in line.select("span.bf-term")] == [
-            f"Likelihood: {scale.term}, {scale.low}–{scale.high} %", f"Confidence: {item.confidence}"]
+        until = case.briefing.evidence_until[item.id]
+        evidence = [f"Evidence up to {date_label(until)}"] if until else []
+        terms = [f"Likelihood: {scale.term}, {scale.low}–{scale.high} %", f"Confidence: {item.confidence}", *evidence]
+        assert line.get_text() == " · ".join([*terms, "Why we judge so"])
+        assert [span.get_text() for span in line.select("span.bf-term")] == terms
         to_scale, to_reasoning = line.find_all("a")
         assert case.target(URI, to_scale["href"])[0] == "judgments.md"
         assert case.target(URI, to_scale["href"])[1]["id"] == "scale_likelihood"
         uri, target = case.target(URI, to_reasoning["href"])
         assert (uri, target.name, target["id"]) == ("judgments.md", "h2", item.id)
+    assert any(case.briefing.evidence_until.values())  # the case shows how recent a judgment's evidence is
 
 
 def test_the_reasoning_stays_on_the_judgments_page(case: Site) -> None:
