@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test test-fast typecheck serve check lock fuzz bench clean
+.PHONY: site test test-fast typecheck serve check lock fuzz bench audit clean
 
 site: $(VENV)/.site
 	$(BIN)/briefing build
@@ -38,6 +38,18 @@ BENCH_HISTORY_SIZE ?= large
 bench: $(VENV)/.site
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --out benchmarks/out/results.json
 	$(BIN)/python -m benchmarks.history --size $(BENCH_HISTORY_SIZE) --commits 300 --out benchmarks/out/history.json
+
+# Lighthouse (mobile) and the Nu HTML Checker on the real site beside a plain MkDocs + Material
+# site of the same pages (see benchmarks/README.md); AUDIT_ROUNDS alternating Lighthouse rounds.
+# The tools (npm, pinned) go to .audit/; Chromium is CHROME_PATH (default /usr/bin/chromium).
+AUDIT_ROUNDS ?= 3
+AUDIT_TOOLS := .audit
+audit: $(VENV)/.site $(AUDIT_TOOLS)/.installed
+	$(BIN)/python -m benchmarks.audit --rounds $(AUDIT_ROUNDS) --tools $(AUDIT_TOOLS) --out benchmarks/out/audit.json
+
+$(AUDIT_TOOLS)/.installed:
+	npm install --prefix $(AUDIT_TOOLS) --no-save --no-audit --no-fund lighthouse@12.2.3 vnu-jar@26.9.27
+	@touch $@
 
 # Fuzz bytes -> load -> check -> render for FUZZ_SECONDS (default 60), at most 2 GB of memory.
 # Inputs that crash land in fuzz/crashes/ (keep them: tests/test_fuzz_regressions.py replays them);

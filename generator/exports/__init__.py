@@ -9,7 +9,7 @@ files, so the Markdown tree and the MkDocs plugin both carry them. One module pe
 - ``feed``: ``feed.xml``, an Atom feed (of the briefing's changes, with its history);
 - ``geojson``: ``places.geojson``, every located place as a GeoJSON Feature with its facts;
 - ``jsonld``: schema.org JSON-LD for each topic page (:func:`topic_jsonld`), written into
-  the page's body by :func:`jsonld_script`;
+  the page's Markdown by :func:`jsonld_script` and lifted into its head by :func:`lift_jsonld`;
 - ``search``: the search entries (:func:`search_entries`) the plugin hands to the index;
 - ``layout``: the JSON printer the JSON files share; ``text``: shared bits of wording.
 
@@ -26,7 +26,7 @@ from generator.exports.csl import SOURCES_JSON, csl_items
 from generator.exports.facts_json import FACTS_JSON, facts_document
 from generator.exports.feed import FEED_XML, atom_feed
 from generator.exports.geojson import PLACES_GEOJSON, places_collection
-from generator.exports.jsonld import jsonld_script, topic_jsonld
+from generator.exports.jsonld import jsonld_script, lift_jsonld, topic_jsonld
 from generator.exports.layout import json_bytes
 from generator.exports.search import SearchEntry, search_entries
 from generator.history.record_dates import Revisions
@@ -34,7 +34,7 @@ from generator.settings import Settings
 from generator.urls import Urls
 
 __all__ = ["FACTS_JSON", "FEED_XML", "PLACES_GEOJSON", "SOURCES_JSON", "SearchEntry", "export_files", "jsonld_script",
-           "search_entries", "topic_jsonld"]
+           "lift_jsonld", "search_entries", "topic_jsonld"]
 
 
 def export_files(briefing: Briefing, settings: Settings, urls: Urls,

@@ -7,8 +7,11 @@ A claim whose sources give different values says how they relate in its ``descri
 Built from a git checkout, each claim has its ``datePublished`` and ``dateModified`` (its
 last change in substance) and the page its ``dateModified`` (see ``changelog``).
 
-``generate`` writes it into the topic page's body as a ``<script type="application/ld+json">``
-block (:func:`jsonld_script`); search engines read JSON-LD anywhere in a page. Links are
+``generate`` writes it into the topic page's Markdown as a ``<script type="application/ld+json">``
+block (:func:`jsonld_script`); the MkDocs plugin lifts it out of the converted body
+(:func:`lift_jsonld`) and the theme writes it in the page's ``<head>``: in the body, Material's
+instant navigation would run it again as a script (without its type) when a reader reaches the
+page through a link, and fail on the JSON ("Unexpected token ':'"). Links are
 absolute with ``base_url`` and relative to the page otherwise (JSON-LD resolves them
 against the page it is in).
 """
@@ -31,6 +34,9 @@ from generator.vocabulary import STATUS_LABELS, STATUS_MEANINGS
 SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "country": "Country",
                 "place": "Place", "agreement": "Thing", "event": "Event"}
 _LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+_SCRIPT_OPEN = '<script type="application/ld+json">'
+#: The block :func:`jsonld_script` writes (its JSON holds no ``<``), with its line's end if any.
+_BLOCK = re.compile(re.escape(_SCRIPT_OPEN) + "[^<]*</script>\n?")
 
 
 def topic_jsonld(briefing: Briefing, settings: Settings, urls: Urls, topic_id: str,
@@ -132,4 +138,12 @@ def jsonld_script(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return f'<script type="application/ld+json">{text}</script>'
+    return f"{_SCRIPT_OPEN}{text}</script>"
+
+
+def lift_jsonld(html: str) -> tuple[str, str]:
+    """A page body's HTML without the JSON-LD block :func:`jsonld_script` wrote, and the block
+    (empty when the page has none), for the page's ``<head>``."""
+    blocks: list[str] = []
+    body = _BLOCK.sub(lambda match: blocks.append(match.group().rstrip("\n")) or "", html)
+    return body, "".join(blocks)

@@ -45,7 +45,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.errors import BriefingError
-from generator.exports import SearchEntry
+from generator.exports import SearchEntry, lift_jsonld
 from generator.generate import GeneratedSite, Outputs, generate
 from generator.incremental import CompiledTemplates, IncrementalSite
 from generator.mkdocs_adapter.config import BriefingPluginConfig
@@ -205,6 +205,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self._lets_go(page):  # converted: a build does not read the Markdown or the bytes again
             page.markdown = ""
             page.file.content_bytes = b""
+        html_text, jsonld = lift_jsonld(html_text)  # for the head (templates/theme/main.html)
+        if jsonld:
+            page.meta["jsonld"] = jsonld
         return html_text
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
