@@ -144,6 +144,5 @@ def jsonld_script(data: Any) -> str:
 def lift_jsonld(html: str) -> tuple[str, str]:
     """A page body's HTML without the JSON-LD block :func:`jsonld_script` wrote, and the block
     (empty when the page has none), for the page's ``<head>``."""
-    blocks: list[str] = []
-    body = _BLOCK.sub(lambda match: blocks.append(match.group().rstrip("\n")) or "", html)
-    return body, "".join(blocks)
+    blocks = [match.group().rstrip("\n") for match in _BLOCK.finditer(html)]
+    return _BLOCK.sub("", html), "".join(blocks)
