@@ -1,8 +1,9 @@
 """The preview's incremental path: after an edit, only the pages it changes are planned and
 rendered again.
 
-``briefing serve`` keeps one :class:`IncrementalSite` for its whole session and asks it for
-the site on every rebuild; ``briefing build`` never uses it (``generate`` builds everything).
+The preview (``mkdocs serve`` or ``briefing serve``: ``mkdocs_adapter.session``) keeps one
+:class:`IncrementalSite` for its whole session and asks it for the site on every rebuild; a
+build never uses it (``generate`` builds everything).
 It takes the same steps as ``generate`` (``prepare``, ``render_spec``, ``finish``) and gives
 the same files, byte for byte (``tests/test_incremental.py`` edits at random and compares).
 
