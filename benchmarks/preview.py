@@ -10,7 +10,7 @@ Each variant serves its own copy of the project:
 - ``whole``: ``briefing serve`` with the plugin's ``incremental: false``: every rebuild
   generates the whole site again (MkDocs still converts only the pages whose Markdown changed);
 - ``units``: ``briefing serve`` without the page-key layer: the units an edit touches are
-  planned again and every page they plan is rendered again (``IncrementalSite.reusable``);
+  planned again and every page they plan is rendered again (``IncrementalSite.keyed``);
 - ``uncompiled``: ``briefing serve`` without ``CompiledTemplates``: every rebuild compiles the
   page templates and the theme's again;
 - ``unfrozen``: ``briefing serve`` but for ``gc.freeze``: after generating everything the
@@ -52,8 +52,7 @@ SERVING = "Serving on"
 
 #: ``briefing serve`` with one part of the preview replaced, by variant (statements run first).
 WITHOUT = {
-    "units": "from generator.incremental import IncrementalSite; "
-             "IncrementalSite.reusable = staticmethod(lambda *args: False)",
+    "units": "from generator.incremental import IncrementalSite; IncrementalSite.keyed = False",
     "uncompiled": "from generator.incremental import CompiledTemplates; "
                   "CompiledTemplates.load_bytecode = lambda self, bucket: None",
     "unfrozen": "import gc; from generator.mkdocs_adapter import memory; memory.settle = gc.collect",

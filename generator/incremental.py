@@ -108,6 +108,11 @@ class _Built:
 class IncrementalSite:
     """The site of one project, generated again and again: each time, only what changed."""
 
+    #: Whether a page planned again is rendered again only when its key changed (the page-key
+    #: layer; off, every page of the units planned again is rendered again: the benchmark's
+    #: ``units`` variant, figures in ``benchmarks/README.md``).
+    keyed = True
+
     def __init__(self, root: Path, *, directory_urls: bool = True) -> None:
         self.root, self.directory_urls = root, directory_urls
         self.cache = FileCache()
@@ -145,10 +150,10 @@ class IncrementalSite:
             built.units[unit] = []
             for spec in specs():
                 kept = previous.pages.get(spec.uri) if previous else None
-                key, views = page_key(spec, plan)
-                if kept is None or key is None or not self.reusable(kept, key, inputs.briefing):
+                key, views = page_key(spec, plan) if self.keyed else (None, [])
+                if kept is None or key is None or not reusable(kept, key, inputs.briefing):
                     markdown = plan.render(inputs.env, spec)  # the views note what they read as it renders
-                    kept = _Page(key, noted_reads(views, inputs.briefing), markdown)
+                    kept = _Page(key, noted_reads(views, inputs.briefing) if key else (), markdown)
                     rebuild.rendered.append(spec.uri)
                 built.pages[spec.uri] = kept
                 built.units[unit].append(spec.uri)
@@ -165,12 +170,6 @@ class IncrementalSite:
         self._built, self.last = built, rebuild
         _keep_current(self._claims, inputs.briefing)
         return site
-
-    @staticmethod
-    def reusable(kept: _Page, key: tuple[Any, ...], briefing: Briefing) -> bool:
-        """Whether a page as last rendered is the page ``key`` and ``briefing`` make (the page-key
-        layer: without it, every page planned again is rendered again)."""
-        return kept.key == key and unchanged(kept.reads, briefing)
 
 
 #: (the fact's identity, the page's folder, the entity left unlinked) -> (the fact, its claim)
@@ -358,6 +357,11 @@ def noted_reads(views: Iterable[Reading], briefing: Briefing) -> tuple[tuple[str
         if (find := RECORDS[kind]) is not None:
             noted.append((kind, record_id, find(briefing, record_id)))
     return tuple(noted)
+
+
+def reusable(kept: _Page, key: tuple[Any, ...], briefing: Briefing) -> bool:
+    """Whether a page as last rendered is the page ``key`` and ``briefing`` make."""
+    return kept.key == key and unchanged(kept.reads, briefing)
 
 
 def unchanged(reads: tuple[tuple[str, str, Any], ...], briefing: Briefing) -> bool:
