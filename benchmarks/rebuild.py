@@ -4,7 +4,8 @@ The served preview (``preview.py``) times an edit from its save to the page serv
 time on a shared machine. This stage takes the generator's part of a rebuild alone
 (``IncrementalSite.generate``, as the preview calls it) and its CPU time, for variants that
 each keep their own :class:`~generator.incremental.IncrementalSite` of one project, the
-same edits applied to all, the variants alternating in each round:
+same edits applied to all, the variants alternating in each round (the garbage collector
+handled as the preview handles it, ``mkdocs_adapter.memory``):
 
 - ``keyed``: as shipped;
 - ``units``: without the page-key layer: every page of the units an edit touches is rendered
@@ -27,6 +28,7 @@ import jinja2.bccache
 
 from benchmarks.preview import EDITS, Topic
 from generator.incremental import CompiledTemplates, IncrementalSite
+from generator.mkdocs_adapter import memory
 
 VARIANTS = ("keyed", "units", "uncompiled")
 
@@ -51,6 +53,7 @@ def measure(root: Path, rounds: int) -> dict[str, Any]:
     sites = {variant: site_for(root, variant) for variant in VARIANTS}
     for site in sites.values():
         site.generate(outputs_later=True)
+    memory.settle()  # as the preview does after its first build, and it pauses collection in each rebuild
     topic = Topic(root)
     cpu: dict[str, dict[str, list[float]]] = {v: {kind: [] for kind in EDITS} for v in VARIANTS}
     rendered: dict[str, dict[str, int]] = {v: {} for v in VARIANTS}
@@ -59,9 +62,11 @@ def measure(root: Path, rounds: int) -> dict[str, Any]:
             topic.edit(kind, f"Rebuildmark{number}{kind[0]}")
             order = VARIANTS[number % len(VARIANTS):] + VARIANTS[:number % len(VARIANTS)]
             for variant in order:
+                memory.pause_collector()
                 started = time.process_time()
                 sites[variant].generate(outputs_later=True)
                 cpu[variant][kind].append(time.process_time() - started)
+                memory.resume_collector()
                 rendered[variant][kind] = sites[variant].last.pages_rendered
             print(f"round {number + 1} {kind}: " + ", ".join(
                 f"{v} {cpu[v][kind][-1]:.2f} s ({rendered[v][kind]} pages)" for v in VARIANTS),

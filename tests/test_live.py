@@ -31,9 +31,9 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 
-from generator.generate import GeneratedSite
+from generator.generate import GeneratedSite, Outputs
 from generator.incremental import IncrementalSite
-from generator.mkdocs_adapter import live
+from generator.mkdocs_adapter import live, session
 from generator.mkdocs_adapter.live import CatchUp, DirtyWarningFilter, PreviewFiles, Ticket, nav_uris, title_source
 from generator.mkdocs_adapter.plugin import SEARCH_BUNDLE, SEARCH_WORKER, BriefingPlugin
 from generator.mkdocs_adapter.session import Preview
@@ -351,3 +351,24 @@ def test_a_catch_up_overtaken_by_a_newer_build_stops_and_writes_nothing_of_its_o
         assert b'"indexing": true' in (tmp_path / live.SEARCH_STATUS).read_bytes()  # still: the newer build's is due
     finally:
         catch_up.close()
+
+
+def test_the_preview_s_catch_up_stops_when_a_newer_edit_arrives(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exports of an edit are made, then a newer edit's build starts: the older catch-up
+    neither writes its exports nor indexes its search records."""
+    indexed: list[object] = []
+    monkeypatch.setattr(session, "write_search_bundle", lambda records, *args: indexed.append(list(records)))
+    catch_up = CatchUp("pagefind")
+    try:
+        catch_up.supersede()
+
+        def later() -> Outputs:
+            catch_up.supersede()  # a newer edit is saved while these exports are made
+            return Outputs(files={"facts.json": b"old"}, search=[])
+
+        catch_up.request(tmp_path, session.catch_up_job(later, [], {}, 100, tmp_path))
+        assert catch_up.wait(30)
+    finally:
+        catch_up.close()
+    assert not (tmp_path / "facts.json").exists() and indexed == []

@@ -156,6 +156,7 @@ def catch_up_job(later: Callable[[], Outputs] | None, entries: list[SearchEntry]
     and the search index; each step only while no newer build has started."""
 
     def job(bundle: Path, ticket: Ticket) -> int:
+        ticket.check()
         outputs = later() if later is not None else None
         if outputs is not None:
             ticket.write(lambda: [write_file(site_dir / uri, data) for uri, data in outputs.files.items()])
