@@ -16,9 +16,9 @@ imports) and the peak resident memory (``os.wait4`` rusage of that one child):
 - ``full``: ``briefing build --site`` (check, generate and MkDocs in one process);
 - ``incremental``: one fact's claim edited, then ``write_tree`` again: how many files
   were rewritten;
-- ``preview``: ``briefing serve`` on loopback, with and without the incremental path: the
-  first build, then the time from an edit's save until the topic page serves it
-  (``benchmarks.preview``).
+- ``preview``: ``briefing serve`` and ``mkdocs serve`` on loopback, and the preview without
+  the incremental path: the first build, then the time from an edit's save until the topic
+  page serves it (``benchmarks.preview``).
 
 It prints a table and the ratios checked against the targets, and writes everything as
 JSON. Usage::
@@ -216,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="run each stage under cProfile (slower; writes <stage>.prof/.txt)")
     parser.add_argument("--preview", default=",".join(VARIANTS),
-                        help="variants of the preview stage (incremental, whole, unfrozen, collecting, before), "
+                        help="variants of the preview stage (incremental, mkdocs, whole, units, uncompiled, "
+                             "unfrozen, collecting), "
                              "or none")
     parser.add_argument("--preview-rounds", type=int, default=2, help="rounds of edits in the preview stage")
     args = parser.parse_args(argv)

@@ -136,7 +136,7 @@ def _time_plugin_hooks() -> list[float]:
     import functools
     import resource
 
-    import generator.mkdocs_adapter.plugin as plugin
+    import generator.mkdocs_adapter.runs as runs
     from generator.mkdocs_adapter.plugin import BriefingPlugin
 
     spent = [0.0, 0.0]
@@ -158,7 +158,7 @@ def _time_plugin_hooks() -> list[float]:
     for name, hook in list(vars(BriefingPlugin).items()):
         if name.startswith("on_") and callable(hook):
             setattr(BriefingPlugin, name, timed(hook, 0))
-    plugin.write_search_bundle = timed(plugin.write_search_bundle, 1)
+    runs.write_search_bundle = timed(runs.write_search_bundle, 1)
     return spent
 
 

@@ -118,13 +118,13 @@ class Briefing:
         return {judgment.id: newest_date(facts[f].fact.date for f in judgment.supports if f in facts)
                 for judgment in self.judgments}
 
-    def evidence_outdated(self, judgment: Judgment) -> bool:
-        """Whether the judgment was reviewed more than :data:`EVIDENCE_AGE_NOTED` after the
-        last day its newest evidence covers."""
-        until = self.evidence_until.get(judgment.id)
-        if not until:
-            return False
-        return date.fromisoformat(judgment.reviewed) - last_day(until) > EVIDENCE_AGE_NOTED
-
     def judgments_of_topic(self, topic_id: str) -> list[Judgment]:
         return [j for j in self.judgments if topic_id in j.topics]
+
+
+def reviewed_long_after(reviewed: str, evidence_until: str | None) -> bool:
+    """Whether a review on ``reviewed`` came more than :data:`EVIDENCE_AGE_NOTED` after the last
+    day the newest evidence (``evidence_until``, a partial date) covers."""
+    if not evidence_until:
+        return False
+    return date.fromisoformat(reviewed) - last_day(evidence_until) > EVIDENCE_AGE_NOTED

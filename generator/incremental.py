@@ -1,8 +1,9 @@
 """The preview's incremental path: after an edit, only the pages it changes are planned and
 rendered again.
 
-``briefing serve`` keeps one :class:`IncrementalSite` for its whole session and asks it for
-the site on every rebuild; ``briefing build`` never uses it (``generate`` builds everything).
+The preview (``mkdocs serve`` or ``briefing serve``: ``mkdocs_adapter.session``) keeps one
+:class:`IncrementalSite` for its whole session and asks it for the site on every rebuild; a
+build never uses it (``generate`` builds everything).
 It takes the same steps as ``generate`` (``prepare``, ``render_spec``, ``finish``) and gives
 the same files, byte for byte (``tests/test_incremental.py`` edits at random and compares).
 
@@ -21,9 +22,14 @@ the same files, byte for byte (``tests/test_incremental.py`` edits at random and
   of the judgments that name it; before and after the edit); the gathering families are
   planned again on every rebuild.
 - **A page planned again is rendered again only when its key changed** (:func:`page_key`):
-  its template and its context, each view of a fact or a judgment standing for what it is
-  made from (the fact, its topic, its sources, the page's folder...). What else views read
-  from the plan is in the global key.
+  its template and its context, each view of a fact or a judgment standing for what it was
+  made with (the fact, the page's folder...), and the records its views read (noted by the
+  views themselves, ``pages.views.Reading``, as they read them: a fact's sources, the facts a
+  judgment names), compared with the same records in the new briefing (:func:`unchanged`).
+  What views read that the global key covers (a topic's title, the entities, the judgments,
+  the dates) is not noted per page; while a page is rendered its plan shows its views only
+  that part of the briefing (:class:`SealedBriefing`), so a view that reads a record another
+  way stops the preview with :class:`UncoveredRead` instead of serving a stale page.
 
 At 20,000 facts planning every page takes longer than the preview's 10-second target; with
 units and keys an edited claim is planned and rendered on a handful of pages (figures in
@@ -38,7 +44,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import jinja2.bccache
@@ -53,7 +59,7 @@ from generator.pages.entities import entities_index, entity_page, entity_pages
 from generator.pages.plan import Plan
 from generator.pages.sources import source_page, source_pages, sources_index
 from generator.pages.topics import topic_page, topic_pages
-from generator.pages.views import FactView, JudgmentView
+from generator.pages.views import FactView, JudgmentView, Read, Reading
 from generator.render import Md
 from generator.urls import folder_of
 
@@ -78,19 +84,34 @@ class Rebuild:
         return len(self.rendered)
 
 
+@dataclass(frozen=True)
+class _Page:
+    """A page as last rendered: its key (None: rendered whenever planned), the records its
+    views read with what each was then, and its Markdown."""
+
+    key: tuple[Any, ...] | None
+    reads: tuple[tuple[str, str, Any], ...]
+    markdown: bytes
+
+
 @dataclass
 class _Built:
     """The last good generation: its global key, its briefing, each unit's pages in order, and
-    each page's key and Markdown."""
+    each page as rendered."""
 
     key: tuple[Any, ...]
     briefing: Briefing
     units: dict[Unit, list[str]] = field(default_factory=dict)
-    pages: dict[str, tuple[Any, bytes]] = field(default_factory=dict)
+    pages: dict[str, _Page] = field(default_factory=dict)
 
 
 class IncrementalSite:
     """The site of one project, generated again and again: each time, only what changed."""
+
+    #: Whether a page planned again is rendered again only when its key changed (the page-key
+    #: layer; off, every page of the units planned again is rendered again: the benchmark's
+    #: ``units`` variant, figures in ``benchmarks/README.md``).
+    keyed = True
 
     def __init__(self, root: Path, *, directory_urls: bool = True) -> None:
         self.root, self.directory_urls = root, directory_urls
@@ -129,15 +150,16 @@ class IncrementalSite:
             built.units[unit] = []
             for spec in specs():
                 kept = previous.pages.get(spec.uri) if previous else None
-                page = page_key(spec, plan)
-                if kept is None or page is None or kept[0] != page:
-                    kept = (page, render_spec(inputs.env, spec))
+                keyed_by, views = page_key(spec, plan) if self.keyed else (None, [])
+                if kept is None or keyed_by is None or not reusable(kept, keyed_by, inputs.briefing):
+                    markdown = plan.render(inputs.env, spec)  # the views note what they read as it renders
+                    kept = _Page(keyed_by, noted_reads(views, inputs.briefing) if keyed_by else (), markdown)
                     rebuild.rendered.append(spec.uri)
                 built.pages[spec.uri] = kept
                 built.units[unit].append(spec.uri)
             plan.made.clear()
         site = GeneratedSite(settings=inputs.settings, warnings=inputs.problems,
-                             files={uri: data for uri, (_, data) in built.pages.items()})
+                             files={uri: page.markdown for uri, page in built.pages.items()})
         rebuild.pages = len(built.pages)
         if outputs_later and previous is not None and self._outputs is not None:
             outputs, self.later = self._outputs, functools.partial(make_outputs, inputs)
@@ -172,10 +194,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 class KeyedPlan(Plan):
-    """The page plan, noting what each view of a fact or judgment is made from (by the view's
-    identity, the view kept alive with it), for :func:`page_key`; and keeping each claim as
-    made for a folder from one rebuild to the next (``claims``), while the fact is the very
-    same record and the global key (which holds the entities it links) is unchanged."""
+    """The page plan, noting what each view of a fact or judgment is made with (by the view's
+    identity, the view kept alive with it), for :func:`page_key`; keeping each claim as made
+    for a folder from one rebuild to the next (``claims``), while the fact is the very same
+    record and the global key (which holds the entities it links) is unchanged; and rendering
+    each page with the briefing sealed (:meth:`render`)."""
 
     def __init__(self, inputs: Inputs, claims: Claims) -> None:
         super().__init__(inputs.briefing, inputs.settings, inputs.urls, inputs.revisions)
@@ -193,17 +216,45 @@ class KeyedPlan(Plan):
     def fact_view(self, placed: PlacedFact, from_uri: str, *, numbered: bool = False,
                   unlinked: str = "") -> FactView:
         view = super().fact_view(placed, from_uri, numbered=numbered, unlinked=unlinked)
-        sources = self.briefing.sources
-        self.made[id(view)] = (view, ("fact", placed, folder_of(from_uri), numbered, unlinked,
-                                      tuple(sources[s] for s in placed.fact.sources)))
+        self.made[id(view)] = (view, ("fact", placed, folder_of(from_uri), numbered, unlinked))
         return view
 
     def judgment_view(self, judgment: Judgment, from_uri: str) -> JudgmentView:
         view = super().judgment_view(judgment, from_uri)
-        facts = self.briefing.facts
-        self.made[id(view)] = (view, ("judgment", judgment, folder_of(from_uri),
-                                      tuple(facts[f] for f in (*judgment.supports, *judgment.cuts_against))))
+        self.made[id(view)] = (view, ("judgment", judgment, folder_of(from_uri)))
         return view
+
+    def render(self, env: jinja2.Environment, spec: PageSpec) -> bytes:
+        """The page's Markdown, rendered while the plan shows its views only what the global
+        key covers of the briefing (:class:`SealedBriefing`)."""
+        briefing = self.briefing
+        self.briefing = cast(Briefing, SealedBriefing(briefing, spec.uri))
+        try:
+            return render_spec(env, spec)
+        finally:
+            self.briefing = briefing
+
+
+class UncoveredRead(RuntimeError):
+    """A view read the briefing other than through ``pages.views.Reading`` while its page was
+    rendered: the preview's key would not cover it (an error in the generator, not the briefing)."""
+
+
+class SealedBriefing:
+    """The briefing as a page's plan shows it while the page is rendered: only what the global
+    key holds (the entities, the judgments, the topics' order); any other read raises
+    :class:`UncoveredRead`, naming the page and what was read."""
+
+    COVERED = frozenset({"entities", "judgments", "judgments_on", "topic_order"})
+
+    def __init__(self, briefing: Briefing, uri: str) -> None:
+        self._briefing, self._uri = briefing, uri
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self.COVERED:
+            return getattr(self._briefing, name)
+        raise UncoveredRead(f"{self._uri}: a view read the briefing's {name!r} while the page was rendered; "
+                            "read records through pages.views.Reading, which notes them for the preview's key")
 
 
 def _keep_current(claims: Claims, briefing: Briefing) -> None:
@@ -290,39 +341,78 @@ def affected_units(old: Briefing, new: Briefing) -> set[Unit]:
     return found
 
 
+#: How the page key finds again each kind of record views note (``pages.views.Reading``) in a
+#: new briefing; None for what the global key holds (every topic's title).
+RECORDS: dict[str, Callable[[Briefing, str], Any] | None] = {
+    "fact": lambda briefing, fact_id: briefing.facts.get(fact_id),
+    "source": lambda briefing, source_id: briefing.sources.get(source_id),
+    "topic title": None,
+}
+
+
+def noted_reads(views: Iterable[Reading], briefing: Briefing) -> tuple[tuple[str, str, Any], ...]:
+    """The records the views read and what each one is in ``briefing``, but for what the
+    global key holds; a kind of read the key does not know raises :class:`UncoveredRead`."""
+    reads: set[Read] = set().union(*(view.reads for view in views))
+    noted = []
+    for kind, record_id in sorted(reads):
+        if kind not in RECORDS:
+            raise UncoveredRead(f"a view read a {kind!r} record, which incremental.RECORDS does not key")
+        if (find := RECORDS[kind]) is not None:
+            noted.append((kind, record_id, find(briefing, record_id)))
+    return tuple(noted)
+
+
+def reusable(kept: _Page, key: tuple[Any, ...], briefing: Briefing) -> bool:
+    """Whether a page as last rendered is the page ``key`` and ``briefing`` make."""
+    return kept.key == key and unchanged(kept.reads, briefing)
+
+
+def unchanged(reads: tuple[tuple[str, str, Any], ...], briefing: Briefing) -> bool:
+    """Whether every record noted is the same in ``briefing`` (the very object, or equal)."""
+    for kind, record_id, then in reads:
+        now = RECORDS[kind](briefing, record_id)  # type: ignore[misc]  # only kinds with a finder are noted
+        if now is not then and now != then:
+            return False
+    return True
+
+
 class _Unkeyed(Exception):
     """A context holds something :func:`page_key` cannot stand for: the page is always rendered."""
 
 
-def page_key(spec: PageSpec, plan: KeyedPlan) -> tuple[Any, ...] | None:
-    """What the page's Markdown is made from (given the global key), or None when that cannot
-    be told (the page is then rendered every time it is planned)."""
+def page_key(spec: PageSpec, plan: KeyedPlan) -> tuple[tuple[Any, ...] | None, list[Reading]]:
+    """What the page's Markdown is made with (given the global key and the records its views
+    read), or None when that cannot be told (the page is then rendered every time it is
+    planned); and the views its context holds."""
+    views: list[Reading] = []
     try:
-        return (spec.template, _key(spec.context, plan.made))
+        return (spec.template, _key(spec.context, plan.made, views)), views
     except _Unkeyed:
-        return None
+        return None, views
 
 
 _PLAIN = (int, float, bool, type(None))
 
 
-def _key(value: Any, made: dict[int, tuple[object, tuple[Any, ...]]]) -> Any:
+def _key(value: Any, made: dict[int, tuple[object, tuple[Any, ...]]], views: list[Reading]) -> Any:
     kind = type(value)
     if kind is str:
         return value
     if kind in _PLAIN or isinstance(value, str):  # the type too: Md is not escaped, True is not 1
         return (kind, value)
     if kind is list or kind is tuple:
-        return (kind, tuple(_key(item, made) for item in value))
+        return (kind, tuple(_key(item, made, views) for item in value))
     if kind is dict:
-        return (kind, tuple((_key(k, made), _key(v, made)) for k, v in value.items()))
+        return (kind, tuple((_key(k, made, views), _key(v, made, views)) for k, v in value.items()))
     if isinstance(value, BaseModel):
         return value  # compared by value; a record from an unchanged file is the very same object
     if isinstance(value, (FactView, JudgmentView)):
         noted = made.get(id(value))
         if noted is None or noted[0] is not value:
             raise _Unkeyed(kind.__name__)
+        views.append(value)
         return noted[1]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (kind, tuple(_key(getattr(value, f.name), made) for f in dataclasses.fields(value)))
+        return (kind, tuple(_key(getattr(value, f.name), made, views) for f in dataclasses.fields(value)))
     raise _Unkeyed(kind.__name__)

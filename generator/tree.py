@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +23,6 @@ from generator.generate import GeneratedSite
 
 NAV_FILE = "_nav.yml"
 MANIFEST = ".briefing-manifest"
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-_FILE_MODE = 0o666 & ~_UMASK
 
 
 @dataclass
@@ -99,12 +96,15 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    """Write ``target`` at once (a reader never gets half of it), as readable as any file the
+    process writes: created with mode 0666 for the system to apply the process's umask (not
+    ``mkstemp``'s 0600, and without reading the umask, which only setting it can do)."""
+    temp = target.with_name(f".tmp-{secrets.token_hex(8)}")
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600; written files are as readable as any other
         os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise

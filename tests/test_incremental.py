@@ -11,15 +11,17 @@ synthetic briefing, with its lists whole and split over pages.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.errors import BriefingError
 from generator.generate import GeneratedSite, generate
-from generator.incremental import IncrementalSite, units
+from generator.incremental import IncrementalSite, UncoveredRead, units
 from generator.pages import plan_pages
 from generator.pages.plan import Plan
+from generator.pages.views import FactView
 from generator.settings import load_settings
 from generator.urls import Urls
 from tests.briefing_edits import EDITS, GLOBAL, LOCAL, Editor, synthetic_project
@@ -151,3 +153,54 @@ def test_the_exports_and_search_can_be_made_after_the_pages(tmp_path: Path) -> N
     assert {uri: made.files[uri] for uri in exports} == {uri: full.files[uri] for uri in exports}
     assert made.search == full.search
     assert later.files[exports[0]] != full.files[exports[0]]  # the claim is in facts.json
+
+
+# -- what views read is in their page's key --------------------------------------------------------
+
+def _first_fact(root: Path) -> tuple[str, Path]:
+    """The first fact of the synthetic briefing's first topic, and its file."""
+    path = sorted((root / "briefings" / "topics").glob("*.yml"))[0]
+    fact_id = re.search(r'^  - id: "?([a-z0-9-]+)', path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert fact_id is not None
+    return fact_id[1], path
+
+
+@pytest.mark.parametrize("noted", [True, False])
+def test_a_record_a_view_reads_is_in_its_page_s_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    noted: bool) -> None:
+    """A view that reads one more record (here every fact line of the lists shows the first
+    fact's claim) through its noting reader has its pages rendered again when that record
+    changes; read past the reader, the preview would serve the pages as they were (what the
+    key is for)."""
+    root = synthetic_project(tmp_path / "project", list_page_facts=3)
+    fact_id, path = _first_fact(root)
+
+    def topic_title(view: FactView) -> str:
+        read = view._read_fact(fact_id) if noted else view._records.facts[fact_id]
+        return f"{view._read_topic_title(view.topic_id)} (beside {read.fact.claim})"
+
+    monkeypatch.setattr(FactView, "topic_title", property(topic_title))
+    site = IncrementalSite(root)
+    before = site.generate()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'(\n    claim: "?)', r"\1Goats ", text, count=1), encoding="utf-8")
+    served, full = site.generate(), generate(root)
+    # the timeline's pages that list other facts only
+    elsewhere = [uri for uri in full.pages if uri.startswith("timeline") and fact_id.encode() not in full.files[uri]
+                 and b"(beside Goats " in full.files[uri]]
+    assert len(elsewhere) > 1
+    if noted:
+        same_site(served, full, "a claim that every list shows")
+        assert set(elsewhere) <= set(site.last.rendered) and not site.last.everything
+    else:
+        assert all(served.files[uri] == before.files[uri] != full.files[uri] for uri in elsewhere)
+
+
+def test_a_view_that_reads_the_briefing_past_its_reader_stops_the_preview(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = synthetic_project(tmp_path / "project")
+    monkeypatch.setattr(FactView, "topic_title",
+                        property(lambda view: view._plan.briefing.topics[view.topic_id].title))
+    with pytest.raises(UncoveredRead, match=r"^timeline\.md: a view read the briefing's 'topics' while the page"):
+        IncrementalSite(root).generate()
+    assert b"Topic: [" in generate(root).files["timeline.md"]  # a build does not key its pages

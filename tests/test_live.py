@@ -21,19 +21,22 @@ import json
 import logging
 import os
 import random
+import re
 import time
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 
-from generator.generate import GeneratedSite
+from generator.generate import GeneratedSite, Outputs
 from generator.incremental import IncrementalSite
-from generator.mkdocs_adapter import live
-from generator.mkdocs_adapter.live import CatchUp, DirtyWarningFilter, PreviewFiles, nav_uris, title_source
+from generator.mkdocs_adapter import live, session
+from generator.mkdocs_adapter.live import CatchUp, DirtyWarningFilter, PreviewFiles, Ticket, nav_uris, title_source
 from generator.mkdocs_adapter.plugin import SEARCH_BUNDLE, SEARCH_WORKER, BriefingPlugin
+from generator.mkdocs_adapter.session import Preview
 from generator.settings import Settings
 from tests.briefing_edits import LOCAL, Editor, synthetic_project
 from tests.conftest import run_briefing, search_records
@@ -41,7 +44,7 @@ from tests.conftest import run_briefing, search_records
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-class Preview:
+class Previewed:
     """The plugin's preview, rebuilt in this process as ``mkdocs serve --dirty`` rebuilds it."""
 
     def __init__(self, root: Path, site: Path) -> None:
@@ -60,8 +63,8 @@ class Preview:
 
     def build(self, config=None) -> None:  # type: ignore[no-untyped-def]
         build(config or self.config(), serve_url=SERVE_URL, dirty=True)
-        assert self.plugin.catch_up is not None
-        assert self.plugin.catch_up.wait(120)
+        assert isinstance(self.plugin.run, Preview)
+        assert self.plugin.run.catch_up.wait(120)
 
     def close(self) -> None:
         self.started.plugins.on_shutdown()
@@ -69,10 +72,10 @@ class Preview:
 
 @pytest.fixture
 def preview(tmp_path: Path):  # type: ignore[no-untyped-def]
-    opened: list[Preview] = []
+    opened: list[Previewed] = []
 
-    def open_preview(root: Path) -> Preview:
-        opened.append(Preview(root, tmp_path / "preview-site"))
+    def open_preview(root: Path) -> Previewed:
+        opened.append(Previewed(root, tmp_path / "preview-site"))
         return opened[-1]
 
     yield open_preview
@@ -98,7 +101,7 @@ def clean_build(root: Path, out: Path) -> dict[str, bytes]:
     return site_files(out)
 
 
-def assert_same_site(preview: Preview, root: Path, out: Path, what: str) -> None:
+def assert_same_site(preview: Previewed, root: Path, out: Path, what: str) -> None:
     clean, shown = clean_build(root, out), site_files(preview.site)
     assert sorted(shown) == sorted(clean), what
     differing = [path for path in clean if shown[path] != clean[path]]
@@ -153,6 +156,56 @@ def test_a_rebuild_pauses_garbage_collection_until_its_pages_are_written(  # typ
         shown.build()
         assert gc.isenabled(), kind
     assert collecting == [False, False, False]
+
+
+def test_mkdocs_serve_rebuilds_an_edit_on_the_incremental_path(tmp_path: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    """``mkdocs serve`` as MkDocs runs it (no ``--dirty``: its own rebuilds would convert and
+    write every page), in this process without listening: after an edited claim the server's
+    rebuild renders again and converts only the pages the edit changed."""
+    root = synthetic_project(tmp_path / "project")
+    site = tmp_path / "served"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)  # as mkdocs.commands.serve.serve does
+    plugin = config.plugins["briefing"]
+    assert isinstance(plugin, BriefingPlugin)
+    config.site_url = SERVE_URL
+
+    def mkdocs_rebuild(config=None) -> None:  # type: ignore[no-untyped-def]  # MkDocs' own builder
+        build(config or load_config(str(root / "mkdocs.yml"), site_dir=str(site)), serve_url=SERVE_URL)
+
+    server = LiveReloadServer(builder=mkdocs_rebuild, host="127.0.0.1", port=8000, root=str(site))
+    try:
+        mkdocs_rebuild(config)
+        server = config.plugins.on_serve(server, config=config, builder=mkdocs_rebuild)
+        assert isinstance(plugin.run, Preview) and plugin.run.catch_up.wait(120)
+        # the pages' HTML (404.html is the theme's, written on every build)
+        pages = {p: p.stat().st_mtime_ns for p in site.rglob("*.html") if p.name != "404.html"}
+        path = sorted((root / "briefings" / "topics").glob("*.yml"))[0]
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('\n    claim: "', '\n    claim: "Goats ', 1), encoding="utf-8")
+        caplog.set_level("INFO", logger="mkdocs.plugins.briefing")
+        time.sleep(0.01)  # a file's time must tell the rebuilt pages from the others
+        server.builder()  # what MkDocs' server runs when a watched file changes
+        assert plugin.run.catch_up.wait(120)
+    finally:
+        config.plugins.on_shutdown()
+        server.server_close()
+    done = plugin_rebuild(caplog.messages)
+    assert done is not None and 0 < done[0] < done[1] / 4, caplog.messages
+    rewritten = [p for p, mtime in pages.items() if p.stat().st_mtime_ns != mtime]
+    topic = site / "topics" / path.stem / "index.html"
+    assert topic in rewritten and b"Goats " in topic.read_bytes()
+    assert 0 < len(rewritten) <= done[0] < len(pages) / 4  # MkDocs converted only the pages rendered again
+
+
+def plugin_rebuild(messages: list[str]) -> tuple[int, int] | None:
+    """(pages rendered again, pages) as the plugin reports a rebuild in the terminal."""
+    for message in messages:
+        found = re.match(r"briefing: (\d+) pages? of ([\d,]+) rendered again", message)
+        if found:
+            return int(found[1]), int(found[2].replace(",", ""))
+    return None
 
 
 # -- the preview's files ---------------------------------------------------------------------------
@@ -252,9 +305,9 @@ def test_catching_up_writes_the_index_then_says_it_is_up_to_date(tmp_path: Path)
     try:
         catch_up.supersede()
 
-        def job(bundle: Path, if_current) -> int:  # type: ignore[no-untyped-def]
+        def job(bundle: Path, ticket: Ticket) -> int:
             (bundle / "index.txt").write_text("goats", encoding="utf-8")
-            assert if_current(lambda: (tmp_path / "facts.json").write_text("{}", encoding="utf-8"))
+            ticket.write(lambda: (tmp_path / "facts.json").write_text("{}", encoding="utf-8"))
             return 1
 
         catch_up.request(tmp_path, job)
@@ -271,22 +324,51 @@ def test_catching_up_writes_the_index_then_says_it_is_up_to_date(tmp_path: Path)
         catch_up.close()
 
 
-def test_a_catch_up_overtaken_by_a_newer_build_writes_nothing_of_its_own(tmp_path: Path) -> None:
+def test_a_catch_up_overtaken_by_a_newer_build_stops_and_writes_nothing_of_its_own(tmp_path: Path) -> None:
     catch_up = CatchUp("pagefind")
     try:
         catch_up.supersede()
-        wrote: list[bool] = []
+        steps: list[str] = []
 
-        def slow(bundle: Path, if_current) -> int:  # type: ignore[no-untyped-def]
+        def slow(bundle: Path, ticket: Ticket) -> int:
             catch_up.supersede()  # a newer build starts while this one catches up
-            wrote.append(if_current(lambda: (tmp_path / "facts.json").write_text("old", encoding="utf-8")))
-            (bundle / "index.txt").write_text("old", encoding="utf-8")
+            steps.append("exports made")
+            ticket.write(lambda: (tmp_path / "facts.json").write_text("old", encoding="utf-8"))
+            steps.append("exports written")
             return 1
 
-        catch_up.request(tmp_path, slow)
-        assert catch_up.wait(30)
-        assert wrote == [False]
+        def long(bundle: Path, ticket: Ticket) -> int:
+            catch_up.supersede()
+            records = list(ticket.checked(range(10_000)))  # the search records, stopped at the first check
+            steps.append(f"{len(records)} records")
+            return len(records)
+
+        for job in (slow, long):
+            catch_up.request(tmp_path, job)
+            assert catch_up.wait(30)
+        assert steps == ["exports made"]
         assert not (tmp_path / "facts.json").exists() and not (tmp_path / "pagefind").exists()
         assert b'"indexing": true' in (tmp_path / live.SEARCH_STATUS).read_bytes()  # still: the newer build's is due
     finally:
         catch_up.close()
+
+
+def test_the_preview_s_catch_up_stops_when_a_newer_edit_arrives(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exports of an edit are made, then a newer edit's build starts: the older catch-up
+    neither writes its exports nor indexes its search records."""
+    indexed: list[object] = []
+    monkeypatch.setattr(session, "write_search_bundle", lambda records, *args: indexed.append(list(records)))
+    catch_up = CatchUp("pagefind")
+    try:
+        catch_up.supersede()
+
+        def later() -> Outputs:
+            catch_up.supersede()  # a newer edit is saved while these exports are made
+            return Outputs(files={"facts.json": b"old"}, search=[])
+
+        catch_up.request(tmp_path, session.catch_up_job(later, [], {}, 100, tmp_path))
+        assert catch_up.wait(30)
+    finally:
+        catch_up.close()
+    assert not (tmp_path / "facts.json").exists() and indexed == []

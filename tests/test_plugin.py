@@ -112,7 +112,7 @@ def test_on_config_gives_mkdocs_the_sites_name_address_and_navigation(make_proje
     assert config.site_name == "Goats &amp; &lt;b&gt;co&lt;/b&gt;"  # the theme writes it unescaped
     assert config.site_description == "A &amp; B"
     assert config.site_url == "https://example.org/brief/"
-    assert config.nav == plugin.site.nav and config.nav
+    assert config.nav == plugin.run.site.nav and config.nav
 
 
 def test_a_briefing_with_errors_stops_the_build_with_every_located_problem(make_project: MakeProject,
@@ -133,12 +133,12 @@ def test_while_serving_a_briefing_with_errors_is_served_as_the_problems(make_pro
     config = configure(root)
     plugin = start(config, "serve")
     config.plugins.on_config(config)
-    good = plugin.site
+    good = plugin.run.site
     break_the_briefing(root)
     config.plugins.on_config(config)
-    assert plugin.site is not good and plugin.last_good is good
-    assert plugin.site.files.keys() == good.files.keys() and config.nav == good.nav
-    page = plugin.site.files["topics/shipment.md"].decode()
+    assert plugin.run.site is not good and plugin.run.last_good is good
+    assert plugin.run.site.files.keys() == good.files.keys() and config.nav == good.nav
+    page = plugin.run.site.files["topics/shipment.md"].decode()
     assert page.startswith("# The briefing has errors\n") and "shipment.yml:8:13: 'dubious'" in page.replace("\\", "")
 
 
@@ -152,11 +152,11 @@ def test_on_files_adds_every_generated_file_and_the_worker_and_leaves_out_lunr(m
     files.add_files_from_theme(config.theme.get_env(), config)  # as MkDocs' build does
     files = config.plugins.on_files(files, config=config)
     uris = {file.src_uri for file in files}
-    assert set(plugin.site.files) | {SEARCH_WORKER} <= uris
+    assert set(plugin.run.site.files) | {SEARCH_WORKER} <= uris
     assert files.get_file_from_path(SEARCH_WORKER).content_bytes == SEARCH_WORKER_SOURCE.read_bytes()
     assert not [uri for uri in uris if "lunr" in uri or uri.startswith("assets/javascripts/workers/")]
     assert any(uri.startswith("assets/javascripts/bundle.") for uri in uris)  # the rest of the theme stays
-    assert plugin.page_urls["topics/shipment.md"] == "topics/shipment.html"
+    assert plugin.run.page_urls["topics/shipment.md"] == "topics/shipment.html"
 
 
 def through_on_files(root: Path, start: Start, command: str = "build") -> MkDocsConfig:
@@ -225,10 +225,10 @@ def test_a_build_lets_go_of_each_generated_page_once_converted(make_project: Mak
     generated, written = converted(plugin, config, "topics/shipment.md"), converted(plugin, config, "about.md")
     assert (written.markdown, written.file.content_bytes, written.content) == ("# A", b"# A", "<h1>A</h1>")
     if command == "build":  # the build holds each generated page once, as MkDocs' output
-        assert plugin.site.files == {}
+        assert plugin.run.site.files == {}
         assert (generated.markdown, generated.file.content_bytes, generated.content) == ("", b"", None)
     else:  # the preview keeps everything for its rebuilds and its error pages
-        assert "topics/shipment.md" in plugin.site.files
+        assert "topics/shipment.md" in plugin.run.site.files
         assert (generated.markdown, generated.content) == ("# A", "<h1>A</h1>")
 
 

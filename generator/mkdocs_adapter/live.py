@@ -1,7 +1,7 @@
 """The preview's side of MkDocs: files its dirty builds can skip, and search that catches up.
 
-``briefing serve`` runs MkDocs' server with its documented dirty builds
-(``serve(build_type="dirty")``, as ``mkdocs serve --dirty``): MkDocs then converts and writes
+The preview's rebuilds are MkDocs' documented dirty builds (``build(dirty=True)``, as
+``mkdocs serve --dirty`` makes them; ``session.DirtyRebuilds``): MkDocs then converts and writes
 only the pages whose source file is newer than the page it built (``File.is_modified``, read
 in ``mkdocs/commands/build.py``: ``_populate_page`` and ``_build_page`` skip the others). A
 page handed over from memory (``File.generated(content=...)``) is always "modified", so
@@ -20,7 +20,8 @@ The search index and the downloads (``facts.json``, ``sources.json``, ``feed.xml
 made from the whole briefing, seconds at 20,000 facts: in the preview :class:`CatchUp` writes
 them in a thread once the pages are served, says so in the terminal and in
 ``search/preview.json`` (which the search worker reads in the preview to say that results may
-be out of date), and swaps the new index in when it is written.
+be out of date), and swaps the new index in when it is written. A catch-up whose build is
+superseded by a newer one stops at its next step (:class:`Ticket`) instead of computing on.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -145,6 +146,9 @@ def _digest_folder(folder: str | None) -> tuple[tuple[str, int, int], ...]:
                  if p.is_file())
 
 
+T = TypeVar("T")
+
+
 class DirtyWarningFilter(logging.Filter):
     """Drops MkDocs' warning of a dirty build, which strict mode would count as a failure:
     :class:`PreviewFiles` renders again everything it warns of."""
@@ -153,10 +157,40 @@ class DirtyWarningFilter(logging.Filter):
         return not record.getMessage().startswith(DIRTY_WARNING)
 
 
-#: A catch-up job: given a fresh folder for the search bundle and ``if_current`` (which runs
-#: what it is given only while no newer build has started, and says whether it ran), it
+class Superseded(Exception):
+    """A newer build started: the catch-up of an older one stops."""
+
+
+class Ticket:
+    """A catch-up's hold on the build it catches up for: it stops once a newer build starts."""
+
+    def __init__(self, catch_up: CatchUp, generation: int) -> None:
+        self._catch_up, self.generation = catch_up, generation
+
+    def check(self) -> None:
+        """Raise :class:`Superseded` if a newer build has started (or the preview ends)."""
+        with self._catch_up._lock:
+            if not self._catch_up._current(self.generation):
+                raise Superseded
+
+    def write(self, what: Callable[[], None]) -> None:
+        """Run ``what`` (a write to the site) while no newer build has started, or stop."""
+        with self._catch_up._lock:
+            if not self._catch_up._current(self.generation):
+                raise Superseded
+            what()
+
+    def checked(self, items: Iterable[T], every: int = 256) -> Iterator[T]:
+        """``items``, checking every ``every`` items whether the build is still the newest."""
+        for index, item in enumerate(items):
+            if index % every == 0:
+                self.check()
+            yield item
+
+
+#: A catch-up job: given a fresh folder for the search bundle and its :class:`Ticket`, it
 #: writes what it must and returns the number of search records it wrote.
-Job = Callable[[Path, Callable[[Callable[[], None]], bool]], int]
+Job = Callable[[Path, Ticket], int]
 
 
 class CatchUp:
@@ -203,12 +237,8 @@ class CatchUp:
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def _if_current(self, generation: int, write: Callable[[], None]) -> bool:
-        with self._lock:
-            if self.started != generation or self._closed:
-                return False
-            write()
-            return True
+    def _current(self, generation: int) -> bool:
+        return self.started == generation and not self._closed
 
     def _run(self) -> None:
         while True:
@@ -221,6 +251,9 @@ class CatchUp:
             started = time.monotonic()
             try:
                 records = self._swap_in(site_dir, generation, job)
+            except Superseded:
+                records = -1
+                log.debug("briefing: a newer build started; its catch-up replaces this one")
             except Exception as exc:  # a failed index must not stop the preview
                 log.error(f"briefing: the search index could not be written: {exc}")
                 records = -1
@@ -235,7 +268,8 @@ class CatchUp:
     def _swap_in(self, site_dir: Path, generation: int, job: Job) -> int:
         fresh = Path(tempfile.mkdtemp(prefix=f".{self._bundle}-new-", dir=site_dir))
         try:
-            records = job(fresh, lambda write: self._if_current(generation, write))
+            ticket = Ticket(self, generation)
+            records = job(fresh, ticket)
             bundle, old = site_dir / self._bundle, site_dir / f".{self._bundle}-old"
 
             def swap() -> None:
@@ -244,7 +278,7 @@ class CatchUp:
                     bundle.rename(old)
                 fresh.rename(bundle)
 
-            self._if_current(generation, swap)
+            ticket.write(swap)
             shutil.rmtree(old, ignore_errors=True)
             return records
         finally:

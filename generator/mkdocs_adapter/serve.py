@@ -1,9 +1,10 @@
 """The preview face: ``briefing serve`` runs MkDocs' live-reloading server on loopback.
 
-MkDocs rebuilds on every change to the files the plugin watches (``briefings/``,
-``templates/``, ``site_config.yml``), with its dirty builds: the plugin plans and renders again
-only what the edit changed (``incremental``) and MkDocs converts only the pages whose
-Markdown changed (``live``); while the briefing has errors the plugin serves
+It runs MkDocs' ``serve`` as ``mkdocs serve`` does, so both commands take the one preview
+path (``session``): MkDocs rebuilds on every change to the files the plugin watches
+(``briefings/``, ``templates/``, ``site_config.yml``), with dirty builds: the plugin plans and
+renders again only what the edit changed (``incremental``) and MkDocs converts only the pages
+whose Markdown changed (``live``); while the briefing has errors the plugin serves
 ``preview.error_site`` instead of failing. The one case MkDocs itself does not survive is
 a first build that fails for another reason (an invalid ``mkdocs.yml``): :func:`serve`
 then waits for a change to the project's files and tries again, so nobody has to restart
@@ -53,7 +54,7 @@ def serve(root: Path, *, port: int, config_file: str = "mkdocs.yml", open_browse
     while True:
         try:
             mkdocs_serve(config_file=str(config_path), dev_addr=f"127.0.0.1:{port}", livereload=True,
-                         build_type="dirty", open_in_browser=open_browser, strict=strict)
+                         open_in_browser=open_browser, strict=strict)
             return
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:

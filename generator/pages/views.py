@@ -7,6 +7,11 @@ corrections, the judgments that name the fact, and when the fact or judgment was
 last changed (from the history, through ``changelog``). Ids reach templates as :class:`Md` (they
 match the id pattern, so they are safe in paths and anchors); every other text stays plain
 and is escaped when rendered.
+
+A view reads the briefing's records only through :class:`Reading` (its fact, its sources, the
+facts a judgment names, a topic's title), which notes each read in the view's ``reads``, as
+Sphinx notes a document's dependencies while reading it: the preview keys each page by what
+its views read (``incremental``) and refuses a page whose views read the briefing otherwise.
 """
 
 from __future__ import annotations
@@ -15,10 +20,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
-from generator.briefing import Briefing, PlacedFact
+from generator.briefing import Briefing, PlacedFact, reviewed_long_after
 from generator.history.changelog import RecordDates, day_label
 from generator.history.record_dates import Record
-from generator.model import Citation, Correction, Fact, Judgment, Source
+from generator.model import Citation, Correction, Fact, Judgment, Source, newest_date
 from generator.render import Md
 from generator.urls import FACT_HEADING, HOME, JUDGMENTS, STATUS_LEGEND, relative_from_folder, source_uri, topic_uri
 from generator.vocabulary import (
@@ -48,6 +53,34 @@ class Plan(Protocol):
     def tag_link(self, tag: str, folder: str) -> Md: ...
 
     def judgment_refs(self, fact_id: str, folder: str) -> list[JudgmentRef]: ...
+
+#: A record a view read: ("fact", fact id), ("source", source id) or ("topic title", topic id).
+Read = tuple[str, str]
+
+
+class Reading:
+    """How a view reads the briefing's records: from the briefing its plan had when it made
+    the view, each read noted in :attr:`reads` by kind and id, so that the page showing the
+    view can be keyed by what it was made from."""
+
+    def __init__(self, plan: Plan) -> None:
+        self._plan = plan
+        self._records = plan.briefing
+        #: what the view has read so far
+        self.reads: set[Read] = set()
+
+    def _read_fact(self, fact_id: str) -> PlacedFact:
+        self.reads.add(("fact", fact_id))
+        return self._records.facts[fact_id]
+
+    def _read_source(self, source_id: str) -> Source:
+        self.reads.add(("source", source_id))
+        return self._records.sources[source_id]
+
+    def _read_topic_title(self, topic_id: str) -> str:
+        self.reads.add(("topic title", topic_id))
+        return self._records.topics[topic_id].title
+
 
 #: Where the scale is explained on it (headings hold "_", which no id does: no clash).
 SCALE_ANCHOR = "scale_likelihood"
@@ -139,17 +172,18 @@ class FactRef:
     link: Md
 
 
-class FactView:
+class FactView(Reading):
     """A fact as the pages of one folder show it. Only what a page asks for is worked out
     (a list line needs the claim and two links, a topic page every note)."""
 
     def __init__(self, plan: Plan, placed: PlacedFact, folder: str, numbered: bool, claim: Md) -> None:
+        super().__init__(plan)
         self.fact = placed.fact
         self.topic_id = Md(placed.topic_id)
         self.anchor = Md(self.fact.id)
         self.claim = claim
         """The claim as safe Markdown, with the first mention of each entity linked to its page."""
-        self._plan, self._folder, self._numbered = plan, folder, numbered
+        self._folder, self._numbered = folder, numbered
 
     @cached_property
     def permalink(self) -> Md:
@@ -166,7 +200,7 @@ class FactView:
 
     @property
     def topic_title(self) -> str:
-        return self._plan.briefing.topics[self.topic_id].title
+        return self._read_topic_title(self.topic_id)
 
     @cached_property
     def legend(self) -> Md:
@@ -190,9 +224,8 @@ class FactView:
 
     @cached_property
     def notes(self) -> list[Note]:
-        sources = self._plan.briefing.sources
         return [Note(label=Md(f"{self.fact.id}-{index}") if self._numbered else Md(""),
-                     cite=cite, source_id=Md(cite.source), source=sources[cite.source],
+                     cite=cite, source_id=Md(cite.source), source=self._read_source(cite.source),
                      source_link=link(source_uri(cite.source), self._folder))
                 for index, cite in enumerate(self.fact.cites, start=1)]
 
@@ -269,14 +302,15 @@ class FactView:
         return self.fact.single_source
 
 
-class JudgmentView:
+class JudgmentView(Reading):
     """A key judgment as a page shows it: its anchor, its likelihood in words with its range
     (linked to the scale), its confidence, and links to the facts for and against it."""
 
     def __init__(self, plan: Plan, judgment: Judgment, folder: str) -> None:
+        super().__init__(plan)
         self.judgment = judgment
         self.anchor = Md(judgment.id)
-        self._plan, self._folder = plan, folder
+        self._folder = folder
 
     @property
     def likelihood(self) -> Likelihood:
@@ -303,7 +337,7 @@ class JudgmentView:
     @property
     def evidence_until(self) -> str | None:
         """The newest date among the facts the judgment rests on, as they write it (``2024-08``)."""
-        return self._plan.briefing.evidence_until.get(self.judgment.id)
+        return newest_date(self._read_fact(fact_id).fact.date for fact_id in self.judgment.supports)
 
     @property
     def evidence_label(self) -> str:
@@ -316,7 +350,7 @@ class JudgmentView:
         """"Reviewed December 2026; its newest evidence is from August 2024" when the review came
         long after the evidence ended (``briefing.EVIDENCE_AGE_NOTED``), else ""."""
         until = self.evidence_until
-        if not until or not self._plan.briefing.evidence_outdated(self.judgment):
+        if not until or not reviewed_long_after(self.judgment.reviewed, until):
             return ""
         return REVIEWED_AFTER_EVIDENCE.format(reviewed=date_label(self.judgment.reviewed[:7]),
                                               evidence=date_label(until))
@@ -336,13 +370,12 @@ class JudgmentView:
 
     @cached_property
     def topics(self) -> list[tuple[str, Md]]:
-        topics = self._plan.briefing.topics
-        return [(topics[tid].title, link(topic_uri(tid), self._folder)) for tid in self.judgment.topics]
+        return [(self._read_topic_title(tid), link(topic_uri(tid), self._folder)) for tid in self.judgment.topics]
 
     def alternative_likelihood(self, key: str) -> Likelihood:
         return LIKELIHOODS[key]
 
     def _fact_ref(self, fact_id: str) -> FactRef:
-        placed = self._plan.briefing.facts[fact_id]
+        placed = self._read_fact(fact_id)
         return FactRef(claim=self._plan.claim(placed.fact, self._folder),
                        link=link(f"{topic_uri(placed.topic_id)}#{fact_id}", self._folder))
