@@ -11,11 +11,12 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 site: $(VENV)/.site
 	$(BIN)/briefing build
 
+# Both cores, a test file to a worker (each worker builds the shared sites its files need once).
 test: typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 test-fast: typecheck
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not slow"
 
 # Lint and type check (mypy's settings are in pyproject.toml), before any test runs.
 typecheck: $(VENV)/.test

@@ -144,8 +144,11 @@ def search_records(site: Path) -> list[dict]:
 
 # -- a browser, for the tests that search as a reader does ---------------------------------
 
-#: Asks the site's search worker one query, as Material's dialog does (SETUP, then QUERY).
+#: Asks the site's search worker one query, as Material's dialog does (SETUP, then QUERY), once
+#: the search is open (the site starts its worker only then).
 ASK_WORKER = """async query => {
+    const toggle = document.getElementById("__search")
+    if (toggle !== null && !toggle.checked) toggle.click()
     const worker = new Worker(new URL("assets/search-worker.js", location.href))
     const ask = (type, data) => new Promise(resolve => {
         worker.onmessage = event => { if (event.data.type === type + 1) resolve(event.data.data) }

@@ -61,6 +61,8 @@ SHOWN = [
     Shown("real", "timeline", "timeline/"),
     Shown("real", "source", "sources/goats-shipped-to-north-korea/"),
     Shown("real", "entity", "entities/anthony-rinna/"),
+    Shown("real", "map", "map/"),
+    Shown("real", "place", "entities/rason/"),
     Shown("hard", "home", ""),
     Shown("hard", "judgments", "judgments/"),
     Shown("hard", "topic", "topics/crossings/"),

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import serving
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 MEASURE = """() => {
     const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] }
     const fill = selector => { const e = document.querySelector(selector); return e && getComputedStyle(e).fill }
