@@ -13,7 +13,7 @@ site: $(VENV)/.site
 
 # Both cores, a test file to a worker (each worker builds the shared sites its files need once).
 test: typecheck
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 test-fast: typecheck
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not slow"
