@@ -65,7 +65,7 @@ def build_sites(work: Path) -> dict[str, Path]:
     config = work / "mkdocs.plain.yml"
     config.write_text(yaml.safe_dump(plain_config(markdown), allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(plain)],
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(plain)],
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
     return {"ours": ours, "plain": plain}
 
